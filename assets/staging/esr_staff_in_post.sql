@@ -1,0 +1,48 @@
+-- Staging: ESR staff in post at 31 March, one row per assignment, typed as the contract says
+-- (wres_pipeline/contracts/esr_staff_in_post.toml). Input: raw_esr_staff_in_post, every value
+-- text as sent. A value that does not cast becomes NULL here; validation reports it by row.
+with source as (
+
+    select * from raw_esr_staff_in_post
+
+),
+
+trimmed as (
+
+    select
+        source_file,
+        source_row,
+        nullif(trim(snapshot_date), '') as snapshot_date,
+        nullif(upper(trim(organisation_code)), '') as organisation_code,
+        nullif(upper(trim(person_id)), '') as person_id,
+        nullif(upper(trim(assignment_id)), '') as assignment_id,
+        nullif(upper(trim(ethnic_category)), '') as ethnic_category,
+        nullif(trim(pay_grade), '') as pay_grade,
+        nullif(trim(staff_group), '') as staff_group,
+        nullif(upper(trim(clinical)), '') as clinical,
+        nullif(trim(assignment_category), '') as assignment_category,
+        nullif(trim(fte), '') as fte
+    from source
+
+),
+
+typed as (
+
+    select
+        source_file,
+        source_row,
+        try_strptime(snapshot_date, '%Y-%m-%d')::date as snapshot_date,
+        organisation_code,
+        person_id,
+        assignment_id,
+        ethnic_category,
+        pay_grade,
+        staff_group,
+        case clinical when 'Y' then true when 'N' then false end as clinical,
+        assignment_category,
+        try_cast(fte as decimal(6, 4)) as fte
+    from trimmed
+
+)
+
+select * from typed

@@ -1,0 +1,160 @@
+"""Read one raw file (CSV or XLSX) into an Arrow table of strings, exactly as sent.
+
+Nothing is inferred: every value stays text until the staging SQL casts it to the contract's
+type. Each row keeps its file and row number (as a spreadsheet shows it, header = row 1) so that
+every later error can point back to it. Real-world CSVs come with or without a UTF-8 BOM, in
+Windows-1252, quoted, with trailing blank lines and `;` or tab delimiters; all are accepted.
+"""
+
+import csv
+import io
+from pathlib import Path
+
+import pyarrow as pa
+import pyarrow.csv as pacsv
+
+from wres_pipeline.contracts import Contract
+from wres_pipeline.ingest.errors import ExtractError
+
+DELIMITERS = (",", ";", "\t")
+FALLBACK_ENCODING = "cp1252"
+
+
+def read_raw(contract: Contract, path: Path) -> pa.Table:
+    """The file's rows as strings in the contract's column order, plus source_file and source_row."""
+    path = Path(path)
+    if path.stat().st_size == 0:
+        raise ExtractError(path, "the file is empty (0 bytes)")
+    if path.suffix.lower() == ".xlsx":
+        names, columns, rows = _read_xlsx(path)
+    elif path.suffix.lower() == ".csv":
+        names, columns, rows = _read_csv(contract, path)
+    else:
+        raise ExtractError(path, f"unsupported file type '{path.suffix}' (expected .csv or .xlsx)")
+    selected = _select_columns(contract, path, names)
+    arrays = {name: columns[index] for name, index in selected.items()}
+    arrays["source_file"] = pa.array([path.name] * len(rows), pa.string())
+    arrays["source_row"] = pa.array(rows, pa.int64())
+    return pa.table(arrays)
+
+
+def _select_columns(contract: Contract, path: Path, names: list[str]) -> dict[str, int]:
+    """Map each contract column to its index in the file, or fail naming what is wrong."""
+    if not contract.header:
+        if len(names) != contract.width:
+            raise ExtractError(path, f"expected {contract.width} columns, found {len(names)}")
+        return {c.name: c.position - 1 for c in contract.columns}
+    normalised = [name.strip().lower() for name in names]
+    missing = [c for c in contract.column_names if c not in normalised]
+    extra = [n for n in normalised if n not in contract.column_names]
+    duplicated = sorted({n for n in normalised if normalised.count(n) > 1})
+    problems = []
+    if missing:
+        problems.append(f"missing column(s) {', '.join(missing)}")
+    if extra:
+        problems.append(f"unexpected column(s) {', '.join(extra)}")
+    if duplicated:
+        problems.append(f"repeated column(s) {', '.join(duplicated)}")
+    if problems:
+        raise ExtractError(path, "; ".join(problems) + f" (the contract for {contract.name} "
+                           f"expects: {', '.join(contract.column_names)})", row=1)
+    return {name: normalised.index(name) for name in contract.column_names}
+
+
+def _sniff_delimiter(path: Path, first_line: str) -> str:
+    counts = {d: _count_outside_quotes(first_line, d) for d in DELIMITERS}
+    best = max(DELIMITERS, key=lambda d: counts[d])
+    if counts[best] == 0:
+        raise ExtractError(path, "cannot find a delimiter (, ; or tab) in the first line", row=1)
+    return best
+
+
+def _count_outside_quotes(line: str, delimiter: str) -> int:
+    count, quoted = 0, False
+    for char in line:
+        if char == '"':
+            quoted = not quoted
+        elif char == delimiter and not quoted:
+            count += 1
+    return count
+
+
+def _read_csv(contract: Contract, path: Path) -> tuple[list[str], list[pa.Array], list[int]]:
+    with open(path, "rb") as handle:
+        head = handle.read(65536)
+    encoding = "utf8"
+    try:
+        text = head.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        # A cut multi-byte character at the end of the sample is still UTF-8.
+        if error.start < len(head) - 4:
+            encoding = FALLBACK_ENCODING
+        text = head[: error.start].decode("utf-8-sig")
+    first_line = text.lstrip("\ufeff").splitlines()[0] if text.strip() else ""
+    if not first_line.strip():
+        raise ExtractError(path, "the first line is blank: no header or data")
+    delimiter = _sniff_delimiter(path, first_line)
+    if contract.header:
+        names = next(csv.reader(io.StringIO(first_line), delimiter=delimiter))
+    else:
+        names = [f"column_{i + 1}" for i in range(len(next(csv.reader(io.StringIO(first_line),
+                                                                       delimiter=delimiter))))]
+    table = _arrow_csv(path, names, delimiter, encoding, contract.header)
+    # Data rows are numbered as a spreadsheet numbers them: the header is row 1.
+    offset = 2 if contract.header else 1
+    rows = list(range(offset, offset + table.num_rows))
+    return names, table.columns, rows
+
+
+def _arrow_csv(path: Path, names: list[str], delimiter: str, encoding: str, header: bool) -> pa.Table:
+    generated = [f"c{i}" for i in range(len(names))]
+    options = {
+        "read_options": pacsv.ReadOptions(
+            column_names=generated, skip_rows=1 if header else 0, encoding=encoding,
+            block_size=16 << 20),
+        "parse_options": pacsv.ParseOptions(delimiter=delimiter, newlines_in_values=False),
+        "convert_options": pacsv.ConvertOptions(
+            column_types={name: pa.string() for name in generated}, strings_can_be_null=False,
+            quoted_strings_can_be_null=False),
+    }
+    try:
+        return pacsv.read_csv(path, **options)
+    except pa.ArrowInvalid as error:
+        message = str(error)
+        if "invalid UTF8" in message and encoding == "utf8":
+            return _arrow_csv(path, names, delimiter, FALLBACK_ENCODING, header)
+        raise ExtractError(path, f"cannot parse as {delimiter!r}-delimited CSV: {message}") from None
+
+
+def _read_xlsx(path: Path) -> tuple[list[str], list[pa.Array], list[int]]:
+    from openpyxl import load_workbook  # imported here: only returns sent as XLSX need it
+
+    try:
+        workbook = load_workbook(path, read_only=True, data_only=True)
+    except Exception as error:  # openpyxl raises many types for a damaged file
+        raise ExtractError(path, f"cannot open as an XLSX workbook: {error}") from None
+    try:
+        sheet = workbook.worksheets[0]
+        values = [(index, row) for index, row in enumerate(sheet.iter_rows(values_only=True), 1)
+                  if any(cell not in (None, "") for cell in row)]
+    finally:
+        workbook.close()
+    if not values:
+        raise ExtractError(path, "the first worksheet is empty")
+    header_row, header = values[0]
+    names = ["" if cell is None else str(cell) for cell in header]
+    body = values[1:]
+    columns = [pa.array([_cell_text(row[i] if i < len(row) else None) for _, row in body],
+                        pa.string()) for i in range(len(names))]
+    return names, columns, [index for index, _ in body]
+
+
+def _cell_text(value) -> str:
+    """A cell as the text a CSV export would hold (whole numbers without a decimal point)."""
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if hasattr(value, "isoformat"):
+        return value.isoformat()[:10]
+    return str(value)

@@ -1,0 +1,42 @@
+"""The trusts of a WRES year: ODS file, trust types and successors, scoped to 31 March."""
+
+import datetime as dt
+from pathlib import Path
+
+import duckdb
+import pyarrow as pa
+
+from wres_pipeline import contracts
+from wres_pipeline.ingest.staging import load_reference_table, read_files, stage
+from wres_pipeline.paths import REFERENCE_DIR
+from wres_pipeline.sql import create_table
+
+# Where each organisations table lives in the project's reference folder (the generator copies
+# these into a year's landing folder, where the pipeline reads them like any other extract).
+REFERENCE_FILES = {
+    "ods_trusts": REFERENCE_DIR / "realdata" / "ods-trusts" / "etr.csv",
+    "organisation_types": REFERENCE_DIR / "organisation_types.csv",
+    "trust_successors": REFERENCE_DIR / "trust_successors.csv",
+}
+
+
+def snapshot_date(year: int) -> dt.date:
+    """31 March of the WRES year: the date the workforce data describe."""
+    return dt.date(year, 3, 31)
+
+
+def build_trusts_in_year(con: duckdb.DuckDBPyConnection, year: int, table: str) -> int:
+    """Create `table` from the staged organisations tables: the trusts of the year."""
+    load_reference_table(con, "regions")
+    return create_table(con, table, "organisations/trusts_in_year.sql",
+                        {"snapshot_date": snapshot_date(year)})
+
+
+def trusts_in_year(year: int, files: dict[str, Path] | None = None) -> pa.Table:
+    """The year's trusts from the organisations files (by default the reference copies)."""
+    files = files or REFERENCE_FILES
+    with duckdb.connect() as con:
+        for contract in contracts.for_extract("organisations"):
+            stage(con, contract, read_files(contract, [files[contract.name]]))
+        build_trusts_in_year(con, year, "trusts_in_year")
+        return con.sql("select * from trusts_in_year").to_arrow_table()

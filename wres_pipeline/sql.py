@@ -1,0 +1,30 @@
+"""Run the project's SQL files (`assets/**.sql`) on DuckDB.
+
+SQL lives in files an analyst can read; Python only chooses which file runs and binds values as
+parameters (`$name`), never by formatting them into the text.
+"""
+
+from functools import cache
+
+import duckdb
+
+from wres_pipeline.paths import SQL_ASSETS_DIR
+
+
+@cache
+def sql_text(relative_path: str) -> str:
+    """The text of `assets/<relative_path>`."""
+    return (SQL_ASSETS_DIR / relative_path).read_text(encoding="utf-8")
+
+
+def create_table(con: duckdb.DuckDBPyConnection, table: str, relative_path: str,
+                 params: dict | None = None) -> int:
+    """Replace `table` with the result of a SQL file and return its row count.
+
+    `table` is always one of the project's own table names (never input data), so it can be
+    part of the statement; values go in `params`.
+    """
+    # DuckDB 2.0 blocks the connection until a result is fully fetched: always fetchall().
+    con.execute(f"create or replace table {table} as {sql_text(relative_path)}", params or {}) \
+        .fetchall()
+    return con.execute(f"select count(*) from {table}").fetchall()[0][0]
