@@ -1,3 +1,4 @@
-"""WRES pipeline: the NHS Workforce Race Equality Standard, from raw extracts to published figures."""
+"""WRES pipeline: the NHS Workforce Race Equality Standard, from raw extracts to published
+figures."""
 
 __version__ = "0.1.0"

@@ -20,8 +20,11 @@ DELIMITERS = (",", ";", "\t")
 FALLBACK_ENCODING = "cp1252"
 
 
-def read_raw(contract: Contract, path: Path) -> pa.Table:
-    """The file's rows as strings in the contract's column order, plus source_file and source_row."""
+def read_raw(contract: Contract, path: Path, name: str | None = None) -> pa.Table:
+    """The file's rows as strings in the contract's column order, plus source_file and source_row.
+
+    `name` is what source_file records (by default the file's own name); errors name `path`.
+    """
     path = Path(path)
     if path.stat().st_size == 0:
         raise ExtractError(path, "the file is empty (0 bytes)")
@@ -33,7 +36,7 @@ def read_raw(contract: Contract, path: Path) -> pa.Table:
         raise ExtractError(path, f"unsupported file type '{path.suffix}' (expected .csv or .xlsx)")
     selected = _select_columns(contract, path, names)
     arrays = {name: columns[index] for name, index in selected.items()}
-    arrays["source_file"] = pa.array([path.name] * len(rows), pa.string())
+    arrays["source_file"] = pa.array([name or path.name] * len(rows), pa.string())
     arrays["source_row"] = pa.array(rows, pa.int64())
     return pa.table(arrays)
 
@@ -106,7 +109,8 @@ def _read_csv(contract: Contract, path: Path) -> tuple[list[str], list[pa.Array]
     return names, table.columns, rows
 
 
-def _arrow_csv(path: Path, names: list[str], delimiter: str, encoding: str, header: bool) -> pa.Table:
+def _arrow_csv(path: Path, names: list[str], delimiter: str, encoding: str,
+               header: bool) -> pa.Table:
     generated = [f"c{i}" for i in range(len(names))]
     options = {
         "read_options": pacsv.ReadOptions(
@@ -123,7 +127,8 @@ def _arrow_csv(path: Path, names: list[str], delimiter: str, encoding: str, head
         message = str(error)
         if "invalid UTF8" in message and encoding == "utf8":
             return _arrow_csv(path, names, delimiter, FALLBACK_ENCODING, header)
-        raise ExtractError(path, f"cannot parse as {delimiter!r}-delimited CSV: {message}") from None
+        raise ExtractError(path, f"cannot parse as {delimiter!r}-delimited CSV: {message}") \
+            from None
 
 
 def _read_xlsx(path: Path) -> tuple[list[str], list[pa.Array], list[int]]:

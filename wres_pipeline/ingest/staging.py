@@ -18,7 +18,8 @@ def stage(con: duckdb.DuckDBPyConnection, contract: Contract, raw: pa.Table) -> 
     con.sql(f"create schema if not exists {STAGING_SCHEMA}")
     con.register(f"raw_{contract.name}", raw)
     try:
-        return create_table(con, f"{STAGING_SCHEMA}.{contract.name}", f"staging/{contract.name}.sql")
+        return create_table(con, f"{STAGING_SCHEMA}.{contract.name}",
+                            f"staging/{contract.name}.sql")
     finally:
         con.unregister(f"raw_{contract.name}")
 

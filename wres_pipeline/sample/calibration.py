@@ -63,7 +63,8 @@ def workforce_cells(eff: pd.DataFrame) -> pd.DataFrame:
     for group in BME_GROUPS:
         out[group.lower()] = cells[group]
     out["unknown"] = cells[list(UNKNOWN_GROUPS)].sum(axis=1)
-    return out[out["headcount"] > 0].sort_values(["snapshot", "clinical", "role_group", "esr_grade"])
+    keys = ["snapshot", "clinical", "role_group", "esr_grade"]
+    return out[out["headcount"] > 0].sort_values(keys)
 
 
 def national_headcount(cells: pd.DataFrame) -> pd.DataFrame:
@@ -89,7 +90,8 @@ def national_headcount(cells: pd.DataFrame) -> pd.DataFrame:
 def organisation_types(nss: pd.DataFrame) -> pd.DataFrame:
     """Trust type per ODS code: the latest survey benchmarking group, else the manual table."""
     by_group = {row["nss_benchmarking_group"]: row["trust_type"] for row in table("trust_types")}
-    manual = {row["organisation_code"]: row["trust_type"] for row in table("organisation_types_manual")}
+    manual = {row["organisation_code"]: row["trust_type"]
+              for row in table("organisation_types_manual")}
     latest = nss.sort_values("Year").groupby("ODS code").last()
     rows = []
     for code in etr_codes():

@@ -8,7 +8,6 @@ unknown share and the calibrated BME model, then coded as ESR holds it.
 from dataclasses import dataclass
 
 import numpy as np
-import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 

@@ -39,7 +39,7 @@ class YearModel:
     """Everything the extract generators need to draw one year."""
 
     year: int
-    trusts: pd.DataFrame  # one row per trust: code, region, type, headcount, bme_effect, unknown_factor
+    trusts: pd.DataFrame  # per trust: code, region, type, headcount, bme_effect, unknown_factor
     cells: pd.DataFrame  # national cells: clinical, role_group, esr_grade, shares
     cell_probs: dict[str, np.ndarray]  # per trust type, probability of each cell
     alpha: float  # the solved intercept of the BME model

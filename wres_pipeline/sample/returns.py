@@ -8,7 +8,7 @@ the pooled national ratio stays on target. Small trusts get small, noisy counts,
 import numpy as np
 import pyarrow as pa
 
-from wres_pipeline.sample.esr import BME, UNKNOWN, WHITE, EsrSample
+from wres_pipeline.sample.esr import BME, WHITE, EsrSample
 from wres_pipeline.sample.model import YearModel, target
 from wres_pipeline.sample.randomness import expit, logit, stream
 

@@ -1,0 +1,82 @@
+"""`wres-pipeline`: run the WRES pipeline without the UI.
+
+    wres-pipeline demo                 generate the sample years and run them end to end
+    wres-pipeline run --years 2022-2024   materialise years already in the landing zone
+"""
+
+import argparse
+import shutil
+import sys
+import time
+
+from wres_pipeline import settings
+from wres_pipeline.instance import prepare_home
+
+
+def _run_years(years: list[int], current: settings.Settings) -> int:
+    import dagster as dg  # noqa: F401  (imported after DAGSTER_HOME is set)
+
+    from wres_pipeline.definitions import defs
+    from wres_pipeline.runner import run_year
+
+    instance = dg.DagsterInstance.get()
+    failed = 0
+    for year in years:
+        started = time.perf_counter()
+        result = run_year(defs, instance, year)
+        status = "succeeded" if result.success else "FAILED"
+        print(f"{year}: run {result.run_id[:8]} {status} in {time.perf_counter() - started:.1f} s")
+        for asset, rows in sorted(result.rows.items()):
+            print(f"  {asset}: {rows:,} rows" if rows is not None else f"  {asset}")
+        if result.error:
+            print(f"  error: {result.error}")
+            failed += 1
+    print(f"\nLanding zone:   {current.landing}")
+    print(f"Raw archive:    {current.archive}")
+    print(f"DuckDB per year: {current.warehouse}/wres_<year>.duckdb")
+    print(f"Dagster home:   {current.dagster_home} (open the UI: see README, 'Dagster UI')")
+    return 1 if failed else 0
+
+
+def demo_command(args: argparse.Namespace) -> int:
+    from wres_pipeline.sample.cli import parse_years
+    from wres_pipeline.sample.generate import generate_year
+
+    current = settings.load()
+    years = parse_years(args.years or current.sample_years)
+    print(f"Generating sample extracts for {years[0]}-{years[-1]} "
+          f"(seed {current.sample_seed}, scale {current.sample_scale}) ...")
+    for year in years:
+        folder = current.landing / str(year)
+        if folder.exists():
+            shutil.rmtree(folder)
+        made = generate_year(year, current.landing, current.sample_seed, current.sample_scale)
+        print(f"  {year}: {made.esr_rows:,} ESR rows, {made.trusts} trusts "
+              f"({made.seconds:.1f} s) -> {made.folder}")
+    print("Materialising through Dagster ...")
+    return _run_years(years, current)
+
+
+def run_command(args: argparse.Namespace) -> int:
+    from wres_pipeline.sample.cli import parse_years
+
+    return _run_years(parse_years(args.years), settings.load())
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="wres-pipeline", description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    commands = parser.add_subparsers(dest="command", required=True)
+    demo = commands.add_parser("demo", help="generate sample extracts and run them")
+    demo.add_argument("--years", help="default: [sample] years in config.toml")
+    demo.set_defaults(run=demo_command)
+    run = commands.add_parser("run", help="materialise WRES years from the landing zone")
+    run.add_argument("--years", required=True, help="e.g. 2024, 2015-2025 or 2016,2018")
+    run.set_defaults(run=run_command)
+    args = parser.parse_args(argv)
+    prepare_home(settings.load().dagster_home)
+    return args.run(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

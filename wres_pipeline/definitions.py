@@ -1,0 +1,24 @@
+"""The WRES pipeline's Dagster code location: assets, resources and the executor.
+
+Runs use the in-process executor: a year's steps share its DuckDB file, which allows one writer
+process, so they run one after another inside one process; different years run in parallel as
+separate runs, each in its own database.
+"""
+
+import warnings
+
+import dagster as dg
+
+from wres_pipeline.core_assets import trusts_in_year
+from wres_pipeline.ingest.assets import staging_assets
+from wres_pipeline.resources import PipelinePaths
+
+# Partitioned asset checks warn in every process in Dagster 1.13; the feature is what we rely on.
+warnings.filterwarnings("ignore", category=dg.PreviewWarning)
+warnings.filterwarnings("ignore", category=dg.BetaWarning)
+
+defs = dg.Definitions(
+    assets=[*staging_assets, trusts_in_year],
+    resources={"paths": PipelinePaths.from_settings()},
+    executor=dg.in_process_executor,
+)

@@ -1,0 +1,24 @@
+"""The Dagster instance for local runs: a project-local DAGSTER_HOME with SQLite storage."""
+
+import os
+from pathlib import Path
+
+DAGSTER_YAML = """\
+# Project-local Dagster instance (embedded default): SQLite storage under this folder.
+telemetry:
+  enabled: false
+run_coordinator:
+  module: dagster.core.run_coordinator
+  class: DefaultRunCoordinator
+"""
+
+
+def prepare_home(home: Path) -> Path:
+    """Create the Dagster home with its dagster.yaml (kept if one is there) and point to it."""
+    home = Path(home).resolve()
+    home.mkdir(parents=True, exist_ok=True)
+    config = home / "dagster.yaml"
+    if not config.exists():
+        config.write_text(DAGSTER_YAML, encoding="utf-8")
+    os.environ["DAGSTER_HOME"] = str(home)
+    return home

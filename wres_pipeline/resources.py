@@ -1,0 +1,52 @@
+"""Dagster resources: where the pipeline's files live and the per-year DuckDB warehouse.
+
+Each WRES year works in its own DuckDB file, so partitions can run in parallel: DuckDB allows one
+writer process per file. A lock file beside the database makes a second run of the same year
+wait its turn instead of failing on DuckDB's lock.
+"""
+
+import fcntl
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import dagster as dg
+import duckdb
+
+from wres_pipeline import settings
+
+
+class PipelinePaths(dg.ConfigurableResource):
+    """The landing zone, raw archive, warehouse and published folders (from config.toml)."""
+
+    landing: str
+    archive: str
+    warehouse: str
+    published: str
+
+    @classmethod
+    def from_settings(cls) -> "PipelinePaths":
+        current = settings.load()
+        return cls(landing=str(current.landing), archive=str(current.archive),
+                   warehouse=str(current.warehouse), published=str(current.published))
+
+    def year_landing(self, year: int) -> Path:
+        return Path(self.landing) / str(year)
+
+    def database(self, year: int) -> Path:
+        """The DuckDB file of one WRES year."""
+        return Path(self.warehouse) / f"wres_{year}.duckdb"
+
+    @contextmanager
+    def connect(self, year: int) -> Iterator[duckdb.DuckDBPyConnection]:
+        """A read-write connection to the year's database, held under the year's lock."""
+        path = self.database(year)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with open(path.with_suffix(".lock"), "w") as lock:
+            fcntl.flock(lock, fcntl.LOCK_EX)
+            con = duckdb.connect(str(path))
+            try:
+                yield con
+            finally:
+                con.close()
+                fcntl.flock(lock, fcntl.LOCK_UN)
