@@ -33,6 +33,10 @@ class PipelinePaths(dg.ConfigurableResource):
     def year_landing(self, year: int) -> Path:
         return Path(self.landing) / str(year)
 
+    def archive_path(self, year: int, extract: str) -> Path:
+        """The archive folder of one extract of one year."""
+        return Path(self.archive) / str(year) / extract
+
     def database(self, year: int) -> Path:
         """The DuckDB file of one WRES year."""
         return Path(self.warehouse) / f"wres_{year}.duckdb"

@@ -18,6 +18,13 @@ class YearRun:
     error: str | None
 
 
+def root_cause(error) -> str:
+    """The message of the innermost error (Dagster wraps what the asset raised)."""
+    while error.cause is not None:
+        error = error.cause
+    return error.message.strip()
+
+
 def run_year(defs: dg.Definitions, instance: dg.DagsterInstance, year: int) -> YearRun:
     """Materialise every asset of one WRES year; never raises for a failed step."""
     job = defs.resolve_implicit_global_asset_job_def()
@@ -34,6 +41,6 @@ def run_year(defs: dg.Definitions, instance: dg.DagsterInstance, year: int) -> Y
     error = None
     if not result.success:
         failures = [e for e in result.all_events if e.is_step_failure]
-        error = "; ".join(f"{e.step_key}: {e.step_failure_data.error.message.strip()}"
+        error = "; ".join(f"{e.step_key}: {root_cause(e.step_failure_data.error)}"
                           for e in failures) or "the run failed"
     return YearRun(year, result.success, result.run_id, rows, error)

@@ -31,11 +31,10 @@ def sha256_of(path: Path) -> str:
     return digest.hexdigest()
 
 
-def archive_file(source: Path, relative_name: str, archive_root: Path, year: int,
-                 extract: str) -> ArchivedFile:
-    """Copy `source` into the archive unless an identical copy is there already."""
+def archive_file(source: Path, relative_name: str, extract_folder: Path) -> ArchivedFile:
+    """Copy `source` into the extract's archive folder unless an identical copy is there."""
     digest = sha256_of(source)
-    folder = Path(archive_root) / str(year) / extract / digest
+    folder = Path(extract_folder) / digest
     target = folder / Path(relative_name).name
     if not target.exists():
         folder.mkdir(parents=True, exist_ok=True)

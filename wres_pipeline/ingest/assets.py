@@ -42,7 +42,7 @@ def ingest_extract(paths: PipelinePaths, year: int, extract: str, log) -> dict:
             tables = []
             for path in find_files(Path(paths.landing), year, contract):
                 relative = path.relative_to(folder).as_posix()
-                copy = archive_file(path, relative, Path(paths.archive), year, extract)
+                copy = archive_file(path, relative, paths.archive_path(year, extract))
                 # Read the archived copy (what we keep is what we load), named as it landed.
                 raw = read_raw(contract, Path(copy.archived), name=f"{year}/{relative}")
                 archived.append(copy)
@@ -51,7 +51,7 @@ def ingest_extract(paths: PipelinePaths, year: int, extract: str, log) -> dict:
             staged[contract.name] = stage(con, contract, pa.concat_tables(tables))
             log.info(f"{contract.name}: {staged[contract.name]:,} rows staged from "
                      f"{len(tables)} file(s)")
-    manifest = write_manifest(Path(paths.archive) / str(year) / extract, archived, rows)
+    manifest = write_manifest(paths.archive_path(year, extract), archived, rows)
     return {"archived": archived, "rows": rows, "staged": staged, "manifest": manifest}
 
 

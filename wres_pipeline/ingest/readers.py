@@ -89,10 +89,12 @@ def _read_csv(contract: Contract, path: Path) -> tuple[list[str], list[pa.Array]
     try:
         text = head.decode("utf-8-sig")
     except UnicodeDecodeError as error:
-        # A cut multi-byte character at the end of the sample is still UTF-8.
-        if error.start < len(head) - 4:
+        if len(head) == 65536 and error.start >= len(head) - 4:
+            # The sample cut a multi-byte character in two: the file is still UTF-8.
+            text = head[: error.start].decode("utf-8-sig")
+        else:
             encoding = FALLBACK_ENCODING
-        text = head[: error.start].decode("utf-8-sig")
+            text = head.decode(FALLBACK_ENCODING, errors="replace")
     first_line = text.lstrip("\ufeff").splitlines()[0] if text.strip() else ""
     if not first_line.strip():
         raise ExtractError(path, "the first line is blank: no header or data")

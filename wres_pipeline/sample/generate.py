@@ -93,5 +93,5 @@ def generate_year(year: int, landing: Path, seed: int = DEFAULT_SEED,
     extracts = draw(year, seed, scale)
     done = inject(extracts, list(faults), stream(seed, year, "faults")) if faults else []
     folder = write(extracts, landing)
-    return GeneratedYear(year, folder, extracts.esr.num_rows, len(extracts.returns),
+    return GeneratedYear(year, folder, extracts.esr.num_rows, len(extracts.return_formats),
                          time.perf_counter() - started, tuple(done))

@@ -5,6 +5,7 @@ timestamps inside the workbook and its zip container so that one seed always giv
 """
 
 import io
+import re
 import shutil
 import zipfile
 from pathlib import Path
@@ -15,6 +16,8 @@ import pyarrow.csv as pacsv
 BOM = b"\xef\xbb\xbf"
 # A fixed time for every timestamp inside an XLSX file (the first WRES year's collection).
 FIXED_TIME = (2015, 1, 1, 0, 0, 0)
+FIXED_STAMP = b"2015-01-01T00:00:00Z"
+MODIFIED = re.compile(rb"(<dcterms:modified[^>]*>)[^<]*(</dcterms:modified>)")
 
 
 def write_csv(table: pa.Table, path: Path, delimiter: str = ",", bom: bool = False,
@@ -58,7 +61,11 @@ def _cell(value):
 
 
 def _normalise_zip(data: bytes) -> bytes:
-    """Rewrite a zip with every entry's time fixed, so the bytes depend on content alone."""
+    """Rewrite a zip with every entry's time fixed, so the bytes depend on content alone.
+
+    openpyxl stamps the save time into docProps/core.xml whatever the workbook says, so that
+    timestamp is fixed here too.
+    """
     source = zipfile.ZipFile(io.BytesIO(data))
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
@@ -66,7 +73,10 @@ def _normalise_zip(data: bytes) -> bytes:
             fixed = zipfile.ZipInfo(info.filename, date_time=FIXED_TIME)
             fixed.compress_type = zipfile.ZIP_DEFLATED
             fixed.external_attr = 0o600 << 16
-            target.writestr(fixed, source.read(info.filename))
+            content = source.read(info.filename)
+            if info.filename == "docProps/core.xml":
+                content = MODIFIED.sub(rb"\g<1>%s\g<2>" % FIXED_STAMP, content)
+            target.writestr(fixed, content)
     return out.getvalue()
 
 

@@ -1,0 +1,32 @@
+"""The README's run command path: `wres-pipeline demo` on a real, persistent Dagster instance."""
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import dagster as dg
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def test_demo_generates_and_ingests_through_dagster(tmp_path):
+    env = dict(os.environ, WRES_DATA_DIR=str(tmp_path / "data"),
+               DAGSTER_HOME=str(tmp_path / "dagster_home"))
+    result = subprocess.run([sys.executable, "-m", "wres_pipeline.cli", "demo", "--years",
+                             "2017-2018"], cwd=ROOT, env=env, capture_output=True, text=True,
+                            timeout=300)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "2017: run" in result.stdout and "2018: run" in result.stdout
+    assert result.stdout.count("succeeded") == 2
+    assert "staging/esr_staff_in_post" in result.stdout
+    assert (tmp_path / "data" / "warehouse" / "wres_2018.duckdb").exists()
+    assert (tmp_path / "dagster_home" / "dagster.yaml").read_text().count("enabled: false") == 1
+    os.environ["DAGSTER_HOME"] = str(tmp_path / "dagster_home")
+    try:
+        with dg.DagsterInstance.get() as instance:
+            runs = instance.get_runs()
+            assert len(runs) == 2
+            assert all(run.status == dg.DagsterRunStatus.SUCCESS for run in runs)
+    finally:
+        del os.environ["DAGSTER_HOME"]

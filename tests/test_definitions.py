@@ -1,0 +1,51 @@
+"""The code location loads, and holds what the UI should show."""
+
+import subprocess
+import sys
+from pathlib import Path
+
+import dagster as dg
+
+from wres_pipeline.definitions import defs
+from wres_pipeline.partitions import wres_year_partitions
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def test_definitions_load_with_every_asset():
+    graph = defs.resolve_asset_graph()
+    keys = {key.to_user_string() for key in graph.get_all_asset_keys()}
+    assert keys == {
+        "staging/organisations", "staging/esr_staff_in_post", "staging/trust_return",
+        "staging/staff_survey", "core/trusts_in_year",
+    }
+
+
+def test_every_asset_is_described_grouped_and_partitioned_by_year():
+    for spec in defs.resolve_all_asset_specs():
+        assert spec.description and len(spec.description) > 40, spec.key
+        assert spec.group_name == "ingest", spec.key
+        assert spec.partitions_def == wres_year_partitions, spec.key
+        assert "duckdb" in spec.kinds, spec.key
+
+
+def test_partitions_start_in_2015_and_include_every_year_since():
+    keys = wres_year_partitions.get_partition_keys()
+    assert keys[0] == "2015"
+    assert [int(k) for k in keys] == list(range(2015, int(keys[-1]) + 1))
+    assert "2025" in keys
+
+
+def test_runs_use_the_in_process_executor():
+    job = defs.resolve_implicit_global_asset_job_def()
+    assert job.executor_def is dg.in_process_executor
+
+
+def test_dagster_cli_validates_the_workspace(tmp_path):
+    result = subprocess.run(
+        [sys.executable, "-m", "dagster", "definitions", "validate", "-w", "workspace.yaml"],
+        cwd=ROOT, capture_output=True, text=True, env={"DAGSTER_HOME": str(tmp_path),
+                                                        "PATH": "/usr/bin:/bin"},
+    )
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert "Validation successful" in result.stderr + result.stdout
