@@ -1,10 +1,12 @@
 """`wres-pipeline`: run the WRES pipeline without the UI.
 
-    wres-pipeline demo                 generate the sample years and run them end to end
-    wres-pipeline run --years 2022-2024   materialise years already in the landing zone
+    wres-pipeline demo                   generate the sample years and run them end to end
+    wres-pipeline run --years 2022-2024  materialise years already in the landing zone
+    wres-pipeline ui [--port 3000]       start the Dagster UI on 127.0.0.1
 """
 
 import argparse
+import os
 import shutil
 import sys
 import time
@@ -63,6 +65,17 @@ def run_command(args: argparse.Namespace) -> int:
     return _run_years(parse_years(args.years), settings.load())
 
 
+def ui_command(args: argparse.Namespace) -> int:
+    """Replace this process with `dagster dev`, bound to the loopback address only."""
+    from wres_pipeline.paths import PROJECT_ROOT
+
+    dagster = shutil.which("dagster", path=os.path.dirname(sys.executable)) or "dagster"
+    os.chdir(PROJECT_ROOT)
+    os.execv(dagster, [dagster, "dev", "-w", "workspace.yaml", "-h", args.host,
+                       "-p", str(args.port)])
+    return 0  # not reached
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="wres-pipeline", description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -73,6 +86,10 @@ def main(argv: list[str] | None = None) -> int:
     run = commands.add_parser("run", help="materialise WRES years from the landing zone")
     run.add_argument("--years", required=True, help="e.g. 2024, 2015-2025 or 2016,2018")
     run.set_defaults(run=run_command)
+    ui = commands.add_parser("ui", help="start the Dagster UI (default http://127.0.0.1:3000)")
+    ui.add_argument("--port", type=int, default=3000)
+    ui.add_argument("--host", default="127.0.0.1", help="address to bind (default loopback)")
+    ui.set_defaults(run=ui_command)
     args = parser.parse_args(argv)
     prepare_home(settings.load().dagster_home)
     return args.run(args)

@@ -5,6 +5,7 @@ import hashlib
 import json
 import os
 import shutil
+from pathlib import Path
 
 import dagster as dg
 import duckdb
@@ -86,7 +87,7 @@ def test_every_file_is_archived_read_only_with_its_sha256(ingested, landing_2024
             assert entry["sha256"] == hashlib.sha256(original).hexdigest()
             archived = os.stat(entry["archived"])
             assert archived.st_mode & 0o222 == 0
-            assert open(entry["archived"], "rb").read() == original
+            assert Path(entry["archived"]).read_bytes() == original
             assert entry["rows"] >= 0
 
 

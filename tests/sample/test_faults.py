@@ -13,7 +13,8 @@ def _row(path, row_number):
         from openpyxl import load_workbook
 
         sheet = load_workbook(path, read_only=True).worksheets[0]
-        rows = [[("" if v is None else str(v)) for v in r] for r in sheet.iter_rows(values_only=True)]
+        rows = [["" if v is None else str(v) for v in r]
+                for r in sheet.iter_rows(values_only=True)]
     else:
         with open(path, newline="", encoding="utf-8-sig") as handle:
             first = handle.readline()

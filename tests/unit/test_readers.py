@@ -46,8 +46,9 @@ def test_csv_variants_read_the_same(tmp_path, name, data):
 
 def test_windows_1252_names_are_decoded(tmp_path):
     path = tmp_path / "etr.csv"
-    line = '"RXX","ST JOSÉ AND ST MARY’S TRUST","Y56","QMF","","","","","","N1 1AA","20010401","",' + ",".join(
-        ['""'] * 15)
+    fields = ["RXX", "ST JOSÉ AND ST MARY’S TRUST", "Y56", "QMF", "", "", "", "", "", "N1 1AA",
+              "20010401"] + [""] * 16
+    line = ",".join(f'"{value}"' for value in fields)
     path.write_bytes((line + "\n").encode("cp1252"))
     table = read_raw(contracts.load("ods_trusts"), path)
     assert table.column("organisation_name").to_pylist() == ["ST JOSÉ AND ST MARY’S TRUST"]

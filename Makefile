@@ -1,0 +1,39 @@
+# wres-pipeline: the two Quick start commands (`make run`, `make test`) and helpers.
+# Everything installs into .venv from the pinned versions in pyproject.toml.
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+
+.PHONY: setup run test lint ui benchmark-generate clean
+
+setup: $(VENV)/.installed
+
+$(VENV)/.installed: pyproject.toml
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "wres-pipeline needs Python 3.11 or newer")'
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[dev]'
+	touch $@
+
+# Generate the sample years and run them through Dagster end to end.
+run: setup
+	$(BIN)/wres-pipeline demo
+
+# Lint, then the whole test suite (unit, sample, integration).
+test: setup
+	$(BIN)/ruff check wres_pipeline tests benchmarks
+	$(BIN)/pytest
+
+lint: setup
+	$(BIN)/ruff check wres_pipeline tests benchmarks
+
+# The Dagster UI on http://127.0.0.1:3000 with the project-local Dagster home.
+ui: setup
+	$(BIN)/wres-pipeline ui
+
+benchmark-generate: setup
+	$(BIN)/python benchmarks/generate_national.py
+
+clean:
+	rm -rf data .dagster_home
