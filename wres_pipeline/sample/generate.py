@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pyarrow as pa
 
+from wres_pipeline import contracts
 from wres_pipeline.organisations import REFERENCE_FILES
 from wres_pipeline.sample import esr, model, returns, survey
 from wres_pipeline.sample.faults import Fault, inject
@@ -67,12 +68,22 @@ def draw(year: int, seed: int = DEFAULT_SEED, scale: float = DEFAULT_SCALE) -> Y
                         survey.generate(year_model, staff, seed))
 
 
+def as_contract(table: pa.Table, name: str) -> pa.Table:
+    """The table's columns in the contract's order; the generator writes nothing else."""
+    expected = contracts.load(name).column_names
+    if sorted(table.column_names) != sorted(expected):
+        raise ValueError(f"generated {name} has columns {table.column_names}, "
+                         f"the contract says {expected}")
+    return table.select(list(expected))
+
+
 def write(extracts: YearExtracts, landing: Path) -> Path:
     """Write the extracts into `<landing>/<year>/` (which must not exist yet)."""
     folder = Path(landing) / str(extracts.year)
     folder.mkdir(parents=True, exist_ok=False)
-    write_csv(extracts.esr, folder / "esr_staff_in_post.csv")
+    write_csv(as_contract(extracts.esr, "esr_staff_in_post"), folder / "esr_staff_in_post.csv")
     for code, table in extracts.returns.items():
+        table = as_contract(table, "trust_return")
         path = folder / extracts.return_path(code)
         style = extracts.return_formats[code]
         if style == "xlsx":
@@ -80,7 +91,7 @@ def write(extracts: YearExtracts, landing: Path) -> Path:
         else:
             write_csv(table, path, delimiter=";" if style == "csv_semicolon" else ",",
                       bom=style == "csv_bom", quoted=True)
-    write_csv(extracts.survey, folder / "staff_survey.csv")
+    write_csv(as_contract(extracts.survey, "staff_survey"), folder / "staff_survey.csv")
     for name, relative in ORGANISATION_FILES.items():
         copy_file(REFERENCE_FILES[name], folder / relative)
     return folder
