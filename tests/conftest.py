@@ -1,16 +1,35 @@
-"""Shared fixtures: sample landing folders generated once per test session."""
+"""Shared fixtures: sample landing folders generated once per test session, and a helper that
+materialises one WRES year through Dagster with every folder under a temporary root."""
 
 import warnings
 
 import dagster as dg
 import pytest
 
+from wres_pipeline.definitions import defs
+from wres_pipeline.resources import PipelinePaths, ValidationSettings
 from wres_pipeline.sample.generate import generate_year
 
 warnings.filterwarnings("ignore", category=dg.PreviewWarning)
 
 TEST_SEED = 7
 TEST_SCALE = 0.01
+VALIDATION = ValidationSettings(max_quarantine_share=0.005, headcount_tolerance=0.05,
+                                unknown_share_warning=0.10)
+
+
+def materialize_year(paths: PipelinePaths, year: int, validation=VALIDATION,
+                     instance: dg.DagsterInstance | None = None):
+    """Run every asset of the code location for one year; failures are returned, not raised."""
+    return dg.materialize(
+        list(defs.assets), partition_key=str(year),
+        resources={"paths": paths, "validation": validation},
+        instance=instance or dg.DagsterInstance.ephemeral(), raise_on_error=False,
+    )
+
+
+def failed_checks(result) -> dict[str, dg.AssetCheckEvaluation]:
+    return {e.check_name: e for e in result.get_asset_check_evaluations() if not e.passed}
 
 
 @pytest.fixture(scope="session")

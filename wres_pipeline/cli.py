@@ -22,7 +22,7 @@ def _run_years(years: list[int], current: settings.Settings) -> int:
     from wres_pipeline.runner import run_year
 
     instance = dg.DagsterInstance.get()
-    failed = 0
+    failed_years = 0
     for year in years:
         started = time.perf_counter()
         result = run_year(defs, instance, year)
@@ -30,14 +30,22 @@ def _run_years(years: list[int], current: settings.Settings) -> int:
         print(f"{year}: run {result.run_id[:8]} {status} in {time.perf_counter() - started:.1f} s")
         for asset, rows in sorted(result.rows.items()):
             print(f"  {asset}: {rows:,} rows" if rows is not None else f"  {asset}")
+        failed = [c for c in result.checks if not c.passed]
+        print(f"  checks: {len(result.checks) - len(failed)} passed, "
+              f"{sum(c.severity == 'WARN' for c in failed)} warnings, "
+              f"{sum(c.severity == 'ERROR' for c in failed)} errors")
+        for check in failed:
+            print(f"    {check.severity.lower()}: {check.asset} {check.name}: {check.description}")
+        if result.skipped:
+            print(f"  not materialised: {', '.join(result.skipped)}")
         if result.error:
             print(f"  error: {result.error}")
-            failed += 1
+        failed_years += not result.success
     print(f"\nLanding zone:   {current.landing}")
     print(f"Raw archive:    {current.archive}")
     print(f"DuckDB per year: {current.warehouse}/wres_<year>.duckdb")
     print(f"Dagster home:   {current.dagster_home} (open the UI: see README, 'Dagster UI')")
-    return 1 if failed else 0
+    return 1 if failed_years else 0
 
 
 def demo_command(args: argparse.Namespace) -> int:

@@ -9,16 +9,17 @@ import warnings
 
 import dagster as dg
 
-from wres_pipeline.core_assets import trusts_in_year
+from wres_pipeline.core_assets import trust_reconciliation, trusts_in_year
 from wres_pipeline.ingest.assets import staging_assets
-from wres_pipeline.resources import PipelinePaths
+from wres_pipeline.resources import PipelinePaths, ValidationSettings
 
 # Partitioned asset checks warn in every process in Dagster 1.13; the feature is what we rely on.
 warnings.filterwarnings("ignore", category=dg.PreviewWarning)
 warnings.filterwarnings("ignore", category=dg.BetaWarning)
 
 defs = dg.Definitions(
-    assets=[*staging_assets, trusts_in_year],
-    resources={"paths": PipelinePaths.from_settings()},
+    assets=[*staging_assets, trusts_in_year, trust_reconciliation],
+    resources={"paths": PipelinePaths.from_settings(),
+               "validation": ValidationSettings.from_settings()},
     executor=dg.in_process_executor,
 )

@@ -16,6 +16,21 @@ import duckdb
 from wres_pipeline import settings
 
 
+class ValidationSettings(dg.ConfigurableResource):
+    """Thresholds of the data-quality checks (from config.toml's [validation])."""
+
+    max_quarantine_share: float
+    headcount_tolerance: float
+    unknown_share_warning: float
+
+    @classmethod
+    def from_settings(cls) -> "ValidationSettings":
+        current = settings.load()
+        return cls(max_quarantine_share=current.max_quarantine_share,
+                   headcount_tolerance=current.headcount_tolerance,
+                   unknown_share_warning=current.unknown_share_warning)
+
+
 class PipelinePaths(dg.ConfigurableResource):
     """The landing zone, raw archive, warehouse and published folders (from config.toml)."""
 
@@ -23,12 +38,26 @@ class PipelinePaths(dg.ConfigurableResource):
     archive: str
     warehouse: str
     published: str
+    validation: str
 
     @classmethod
     def from_settings(cls) -> "PipelinePaths":
         current = settings.load()
         return cls(landing=str(current.landing), archive=str(current.archive),
-                   warehouse=str(current.warehouse), published=str(current.published))
+                   warehouse=str(current.warehouse), published=str(current.published),
+                   validation=str(current.validation))
+
+    @classmethod
+    def under(cls, root: Path, landing: Path | None = None) -> "PipelinePaths":
+        """Every folder under one root (tests, and deployments that keep data together)."""
+        root = Path(root)
+        return cls(landing=str(landing or root / "landing"), archive=str(root / "archive"),
+                   warehouse=str(root / "warehouse"), published=str(root / "published"),
+                   validation=str(root / "validation"))
+
+    def validation_results(self, year: int, run_id: str) -> Path:
+        """Where one run keeps the GX validation results of one year."""
+        return Path(self.validation) / str(year) / run_id
 
     def year_landing(self, year: int) -> Path:
         return Path(self.landing) / str(year)

@@ -10,12 +10,23 @@ import dagster as dg
 
 
 @dataclass(frozen=True)
+class CheckOutcome:
+    asset: str
+    name: str
+    passed: bool
+    severity: str
+    description: str | None
+
+
+@dataclass(frozen=True)
 class YearRun:
     year: int
     success: bool
     run_id: str
     rows: dict[str, int]
     error: str | None
+    checks: tuple[CheckOutcome, ...] = ()
+    skipped: tuple[str, ...] = ()
 
 
 def root_cause(error) -> str:
@@ -31,7 +42,7 @@ def run_year(defs: dg.Definitions, instance: dg.DagsterInstance, year: int) -> Y
     result = job.execute_in_process(
         partition_key=str(year), instance=instance, raise_on_error=False,
         # The command prints its own summary; Dagster's step log stays in the instance and UI.
-        run_config={"loggers": {"console": {"config": {"log_level": "WARNING"}}}},
+        run_config={"loggers": {"console": {"config": {"log_level": "CRITICAL"}}}},
     )
     rows = {}
     for event in result.get_asset_materialization_events():
@@ -43,4 +54,11 @@ def run_year(defs: dg.Definitions, instance: dg.DagsterInstance, year: int) -> Y
         failures = [e for e in result.all_events if e.is_step_failure]
         error = "; ".join(f"{e.step_key}: {root_cause(e.step_failure_data.error)}"
                           for e in failures) or "the run failed"
-    return YearRun(year, result.success, result.run_id, rows, error)
+    checks = tuple(
+        CheckOutcome(e.asset_key.to_user_string(), e.check_name, e.passed, e.severity.value,
+                     e.description)
+        for e in result.get_asset_check_evaluations())
+    done = {key for key in rows}
+    skipped = tuple(sorted(key.to_user_string() for key in job.asset_layer.executable_asset_keys
+                           if key.to_user_string() not in done))
+    return YearRun(year, result.success, result.run_id, rows, error, checks, skipped)

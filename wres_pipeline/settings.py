@@ -22,6 +22,10 @@ class Settings:
     sample_years: str
     sample_seed: int
     sample_scale: float
+    max_quarantine_share: float
+    headcount_tolerance: float
+    unknown_share_warning: float
+    validation: Path  # GX validation results, one folder per year and run
 
 
 def load() -> Settings:
@@ -41,4 +45,8 @@ def load() -> Settings:
         sample_years=raw["sample"]["years"],
         sample_seed=int(raw["sample"]["seed"]),
         sample_scale=float(raw["sample"]["scale"]),
+        max_quarantine_share=float(raw["validation"]["max_quarantine_share"]),
+        headcount_tolerance=float(raw["validation"]["headcount_tolerance"]),
+        unknown_share_warning=float(raw["validation"]["unknown_share_warning"]),
+        validation=data_root / paths["validation"],
     )

@@ -1,11 +1,11 @@
 -- The trusts of a WRES year: every organisation in the ODS file that is open on 31 March of the
 -- year ($snapshot_date), sits in an English NHS England region, and has not been taken over by a
 -- successor on or before that date. Adds the region name and the trust type.
--- Inputs: the staged organisations tables and the reference list of regions.
+-- Inputs: the validated organisations tables and the reference list of regions.
 with open_on_snapshot as (
 
     select *
-    from staging.ods_trusts
+    from validated.ods_trusts
     where open_date <= $snapshot_date
       and (close_date is null or close_date >= $snapshot_date)
 
@@ -15,7 +15,7 @@ not_succeeded as (
 
     select o.*
     from open_on_snapshot as o
-    left join staging.trust_successors as s
+    left join validated.trust_successors as s
         on s.predecessor_code = o.organisation_code
        and s.effective_date <= $snapshot_date
     where s.predecessor_code is null
@@ -42,7 +42,7 @@ final as (
         e.open_date,
         e.close_date
     from in_england as e
-    left join staging.organisation_types as t on t.organisation_code = e.organisation_code
+    left join validated.organisation_types as t on t.organisation_code = e.organisation_code
 
 )
 

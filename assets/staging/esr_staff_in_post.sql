@@ -1,9 +1,9 @@
 -- Staging: ESR staff in post at 31 March, one row per assignment, typed as the contract says
--- (wres_pipeline/contracts/esr_staff_in_post.toml). Input: raw_esr_staff_in_post, every value
+-- (wres_pipeline/contracts/esr_staff_in_post.toml). Input: raw.esr_staff_in_post, every value
 -- text as sent. A value that does not cast becomes NULL here; validation reports it by row.
 with source as (
 
-    select * from raw_esr_staff_in_post
+    select * from raw.esr_staff_in_post
 
 ),
 
@@ -40,7 +40,9 @@ typed as (
         staff_group,
         case clinical when 'Y' then true when 'N' then false end as clinical,
         assignment_category,
-        try_cast(fte as decimal(6, 4)) as fte
+        -- A plain decimal only: DuckDB would also read '1e0' or 'inf'.
+        case when regexp_full_match(fte, '-?[0-9]*\.?[0-9]+')
+            then try_cast(fte as decimal(6, 4)) end as fte
     from trimmed
 
 )

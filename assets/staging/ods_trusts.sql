@@ -1,8 +1,8 @@
 -- Staging: the ODS NHS trusts file (etr.csv, headerless ODS layout), typed as the contract says
--- (wres_pipeline/contracts/ods_trusts.toml). Input: raw_ods_trusts. ODS writes dates YYYYMMDD.
+-- (wres_pipeline/contracts/ods_trusts.toml). Input: raw.ods_trusts. ODS writes dates YYYYMMDD.
 with source as (
 
-    select * from raw_ods_trusts
+    select * from raw.ods_trusts
 
 ),
 

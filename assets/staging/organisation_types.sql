@@ -1,8 +1,8 @@
 -- Staging: the WRES trust type of each organisation (wres_pipeline/contracts/organisation_types.toml).
--- Input: raw_organisation_types.
+-- Input: raw.organisation_types.
 with source as (
 
-    select * from raw_organisation_types
+    select * from raw.organisation_types
 
 ),
 

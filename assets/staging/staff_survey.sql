@@ -1,8 +1,9 @@
 -- Staging: NHS Staff Survey results by ethnicity, one row per trust, question and group, typed
--- as the contract says (wres_pipeline/contracts/staff_survey.toml). Input: raw_staff_survey.
+-- as the contract says (wres_pipeline/contracts/staff_survey.toml). Input: raw.staff_survey.
+-- Only plain digits are cast (DuckDB would round '12.5' or read '1e3'); anything else stays NULL.
 with source as (
 
-    select * from raw_staff_survey
+    select * from raw.staff_survey
 
 ),
 
@@ -26,12 +27,15 @@ typed as (
     select
         source_file,
         source_row,
-        try_cast(survey_year as integer) as survey_year,
+        case when regexp_full_match(survey_year, '-?[0-9]+')
+            then try_cast(survey_year as integer) end as survey_year,
         organisation_code,
         question_code,
         ethnic_group,
-        try_cast(respondents as bigint) as respondents,
-        try_cast(positive as bigint) as positive
+        case when regexp_full_match(respondents, '-?[0-9]+')
+            then try_cast(respondents as bigint) end as respondents,
+        case when regexp_full_match(positive, '-?[0-9]+')
+            then try_cast(positive as bigint) end as positive
     from trimmed
 
 )

@@ -1,8 +1,8 @@
 -- Staging: which trust succeeded a merged, acquired or dissolved trust, and from when
--- (wres_pipeline/contracts/trust_successors.toml). Input: raw_trust_successors.
+-- (wres_pipeline/contracts/trust_successors.toml). Input: raw.trust_successors.
 with source as (
 
-    select * from raw_trust_successors
+    select * from raw.trust_successors
 
 ),
 

@@ -7,26 +7,20 @@ import os
 import shutil
 from pathlib import Path
 
-import dagster as dg
 import duckdb
 import pytest
 
-from wres_pipeline.core_assets import trusts_in_year
-from wres_pipeline.ingest.assets import staging_assets
+from tests.conftest import materialize_year
 from wres_pipeline.resources import PipelinePaths
 from wres_pipeline.runner import root_cause
 
-ASSETS = [*staging_assets, trusts_in_year]
-
 
 def _paths(root, landing):
-    return PipelinePaths(landing=str(landing), archive=str(root / "archive"),
-                         warehouse=str(root / "warehouse"), published=str(root / "published"))
+    return PipelinePaths.under(root, landing)
 
 
-def _materialize(paths, year="2024"):
-    return dg.materialize(ASSETS, partition_key=year, resources={"paths": paths},
-                          instance=dg.DagsterInstance.ephemeral(), raise_on_error=False)
+def _materialize(paths, year=2024):
+    return materialize_year(paths, year)
 
 
 @pytest.fixture(scope="module")

@@ -33,6 +33,9 @@ class Column:
     allowed_values: tuple[str, ...] | None = None
     allowed_values_from: str | None = None
     allowed_first_character_from: str | None = None
+    # How a failure of this column's value rules is treated (see docs/data-quality.md).
+    severity: str = "error"
+    quarantine: bool = True
 
     def allowed(self) -> tuple[str, ...] | None:
         """The allowed values, resolved from reference data where the contract points there."""
@@ -57,6 +60,7 @@ class Contract:
     columns: tuple[Column, ...]
     unique: tuple[tuple[str, ...], ...] = field(default_factory=tuple)
     width: int | None = None
+    rules: tuple[dict, ...] = field(default_factory=tuple)  # rules beyond the columns' own
 
     @property
     def column_names(self) -> tuple[str, ...]:
@@ -80,6 +84,7 @@ def load(name: str) -> Contract:
         columns=tuple(columns),
         files=tuple(raw.pop("files")),
         unique=tuple(tuple(key) for key in raw.pop("unique", [])),
+        rules=tuple(raw.pop("rules", [])),
         **raw,
     )
 

@@ -1,7 +1,10 @@
-"""Ingest assets, one per extract and WRES year: landing zone -> raw archive -> DuckDB staging.
+"""Ingest assets, one per extract and WRES year: landing zone -> raw archive -> DuckDB staging ->
+Great Expectations validation -> validated tables.
 
 Each asset finds the year's files, archives them immutably with their SHA-256, reads the archived
-copies as text and loads them into typed staging tables in the year's own DuckDB database.
+copies as text, types them into staging tables in the year's own DuckDB database, and validates
+them with the extract's suites. Every rule is an asset check; error-level failures block all
+downstream assets and leave the validated tables as they were.
 """
 
 from pathlib import Path
@@ -15,79 +18,109 @@ from wres_pipeline.ingest.landing import find_files, year_folder
 from wres_pipeline.ingest.readers import read_raw
 from wres_pipeline.ingest.staging import stage
 from wres_pipeline.partitions import wres_year_partitions, year_of
-from wres_pipeline.resources import PipelinePaths
+from wres_pipeline.reference import table as reference_table
+from wres_pipeline.resources import PipelinePaths, ValidationSettings
+from wres_pipeline.validation.rules import year_parameters
+from wres_pipeline.validation.table import check_specs, validate_table
 
 OWNERS = ["team:wres-national"]
+TRUSTS_IN_YEAR = dg.AssetKey(["core", "trusts_in_year"])
 DESCRIPTIONS = {
     "organisations": """The ODS NHS trusts file (etr.csv as published) with each trust's type and
-the successor of every merged trust, staged as ods_trusts, organisation_types and
+the successor of every merged trust, staged and validated as ods_trusts, organisation_types and
 trust_successors.""",
     "esr_staff_in_post": """ESR staff in post at 31 March of the WRES year: one row per assignment,
 with a pseudonymous person id, ethnic category, pay band or grade, staff group, clinical flag,
-assignment category and FTE.""",
+assignment category and FTE; staged and validated.""",
     "trust_return": """Each trust's WRES return (one CSV or XLSX file per trust): shortlisting and
 appointments, formal disciplinary entries, non-mandatory training, board members and declared
-headcount, by ethnic group.""",
+headcount, by ethnic group; staged and validated.""",
     "staff_survey": """NHS Staff Survey results by ethnicity (the survey of autumn Y-1): for each
-trust, question and group, respondents and those giving the indicator's answer.""",
+trust, question and group, respondents and those giving the indicator's answer; staged and
+validated.""",
 }
 
 
-def ingest_extract(paths: PipelinePaths, year: int, extract: str, log) -> dict:
-    """Archive, read and stage every table of one extract; return what was loaded."""
+def land_and_stage(con, paths: PipelinePaths, year: int, contract, log) -> tuple[list, dict]:
+    """Archive and read every file of one table, then stage it; return the archive entries."""
     folder = year_folder(Path(paths.landing), year)
-    archived, rows, staged = [], {}, {}
-    with paths.connect(year) as con:
-        for contract in contracts.for_extract(extract):
-            tables = []
-            for path in find_files(Path(paths.landing), year, contract):
-                relative = path.relative_to(folder).as_posix()
-                copy = archive_file(path, relative, paths.archive_path(year, extract))
-                # Read the archived copy (what we keep is what we load), named as it landed.
-                raw = read_raw(contract, Path(copy.archived), name=f"{year}/{relative}")
-                archived.append(copy)
-                rows[relative] = raw.num_rows
-                tables.append(raw)
-            staged[contract.name] = stage(con, contract, pa.concat_tables(tables))
-            log.info(f"{contract.name}: {staged[contract.name]:,} rows staged from "
-                     f"{len(tables)} file(s)")
-    manifest = write_manifest(paths.archive_path(year, extract), archived, rows)
-    return {"archived": archived, "rows": rows, "staged": staged, "manifest": manifest}
+    archived, rows, tables = [], {}, []
+    for path in find_files(Path(paths.landing), year, contract):
+        relative = path.relative_to(folder).as_posix()
+        copy = archive_file(path, relative, paths.archive_path(year, contract.extract))
+        # Read the archived copy (what we keep is what we load), named as it landed.
+        raw = read_raw(contract, Path(copy.archived), name=f"{year}/{relative}")
+        archived.append(copy)
+        rows[relative] = raw.num_rows
+        tables.append(raw)
+    staged = stage(con, contract, pa.concat_tables(tables))
+    log.info(f"{contract.name}: {staged:,} rows staged from {len(tables)} file(s)")
+    return archived, rows
 
 
-def _metadata(paths: PipelinePaths, year: int, result: dict) -> dict:
-    lines = [f"| {f.name} | {result['rows'][f.name]:,} | `{f.sha256[:12]}` |"
-             for f in result["archived"]]
+def _parameters(con, year: int, extract: str) -> dict:
+    trust_codes = [] if extract == "organisations" else [
+        code for (code,) in con.sql("select organisation_code from core.trusts_in_year").fetchall()]
+    questions = [r["question_code"] for r in reference_table("survey_questions")
+                 if int(r["survey_year"]) == year - 1]
+    return year_parameters(year, trust_codes, questions)
+
+
+def _metadata(paths: PipelinePaths, year: int, archived, rows, validations, manifest) -> dict:
+    lines = [f"| {f.name} | {rows[f.name]:,} | `{f.sha256[:12]}` |" for f in archived]
     shown = lines[:25] + ([f"| ... {len(lines) - 25} more | | |"] if len(lines) > 25 else [])
     return {
-        "dagster/row_count": sum(result["staged"].values()),
+        "dagster/row_count": sum(v.rows for v in validations),
         "wres_year": year,
-        "staged_tables": dg.MetadataValue.json(result["staged"]),
-        "files": len(result["archived"]),
+        "quarantined_rows": sum(v.quarantined for v in validations),
+        "blocked": any(v.blocked for v in validations),
+        "files": len(archived),
         "files_preview": dg.MetadataValue.md("| file | rows | sha256 |\n|---|---:|---|\n" +
                                              "\n".join(shown)),
-        "archive_manifest": dg.MetadataValue.path(str(result["manifest"])),
+        "archive_manifest": dg.MetadataValue.path(str(manifest)),
+        "validation_results": dg.MetadataValue.path(str(validations[0].result_file.parent)),
         "database": dg.MetadataValue.path(str(paths.database(year))),
     }
 
 
 def staging_asset(extract: str) -> dg.AssetsDefinition:
-    """The ingest asset of one extract (the contract says which files and columns)."""
+    """The ingest-and-validate asset of one extract (its contracts say files, columns, rules)."""
+    key = dg.AssetKey(["staging", extract])
+    tables = contracts.for_extract(extract)
 
     @dg.asset(
-        name=extract,
-        key_prefix=["staging"],
+        key=key,
+        deps=[] if extract == "organisations" else [TRUSTS_IN_YEAR],
         partitions_def=wres_year_partitions,
         group_name="ingest",
-        kinds={"duckdb"},
+        kinds={"duckdb", "great_expectations"},
         owners=OWNERS,
         description=DESCRIPTIONS[extract],
-        code_version="1",
+        check_specs=[spec for contract in tables for spec in check_specs(contract, key)],
+        code_version="2",
     )
-    def _asset(context: dg.AssetExecutionContext, paths: PipelinePaths) -> dg.MaterializeResult:
+    def _asset(context: dg.AssetExecutionContext, paths: PipelinePaths,
+               validation: ValidationSettings) -> dg.MaterializeResult:
         year = year_of(context)
-        result = ingest_extract(paths, year, extract, context.log)
-        return dg.MaterializeResult(metadata=_metadata(paths, year, result))
+        results_dir = paths.validation_results(year, context.run.run_id)
+        archived, rows, validations = [], {}, []
+        with paths.connect(year) as con:
+            parameters = _parameters(con, year, extract)
+            for contract in tables:
+                files, counts = land_and_stage(con, paths, year, contract, context.log)
+                archived += files
+                rows |= counts
+                validations.append(validate_table(
+                    con, contract, year, parameters, results_dir, key,
+                    validation.max_quarantine_share))
+        manifest = write_manifest(paths.archive_path(year, extract), archived, rows)
+        for result in validations:
+            context.log.info(f"{result.table}: {result.rows:,} rows, {result.quarantined:,} "
+                             f"quarantined{', BLOCKED' if result.blocked else ''}")
+        return dg.MaterializeResult(
+            metadata=_metadata(paths, year, archived, rows, validations, manifest),
+            check_results=[check for result in validations for check in result.checks],
+        )
 
     return _asset
 

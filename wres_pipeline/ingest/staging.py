@@ -10,18 +10,22 @@ from wres_pipeline.ingest.readers import read_raw
 from wres_pipeline.paths import REFERENCE_DIR
 from wres_pipeline.sql import create_table
 
+RAW_SCHEMA = "raw"
 STAGING_SCHEMA = "staging"
 
 
 def stage(con: duckdb.DuckDBPyConnection, contract: Contract, raw: pa.Table) -> int:
-    """Create `staging.<contract>` from the raw rows through `assets/staging/<contract>.sql`."""
+    """Keep the rows as sent in `raw.<table>`, then type them into `staging.<table>` through
+    `assets/staging/<table>.sql`. The raw text stays so every error can quote what was sent."""
+    con.sql(f"create schema if not exists {RAW_SCHEMA}")
     con.sql(f"create schema if not exists {STAGING_SCHEMA}")
-    con.register(f"raw_{contract.name}", raw)
+    con.register("incoming_raw", raw)
     try:
-        return create_table(con, f"{STAGING_SCHEMA}.{contract.name}",
-                            f"staging/{contract.name}.sql")
+        con.sql(f"create or replace table {RAW_SCHEMA}.{contract.name} as "
+                "select * from incoming_raw")
     finally:
-        con.unregister(f"raw_{contract.name}")
+        con.unregister("incoming_raw")
+    return create_table(con, f"{STAGING_SCHEMA}.{contract.name}", f"staging/{contract.name}.sql")
 
 
 def read_files(contract: Contract, paths: list[Path]) -> pa.Table:

@@ -1,0 +1,32 @@
+"""The frame Great Expectations validates: a staging table beside the text each typed value was
+read from, so a rule can tell a blank from a value that did not parse."""
+
+import duckdb
+import pandas as pd
+
+from wres_pipeline.contracts import Contract
+from wres_pipeline.validation.rules import is_typed, text_column
+
+
+def _frame_expression(column) -> str:
+    # Dates are compared as ISO text and decimals as floats: GX's pandas engine handles both.
+    if column.type == "DATE":
+        return f"strftime(s.{column.name}, '%Y-%m-%d') as {column.name}"
+    if column.type.startswith("DECIMAL"):
+        return f"cast(s.{column.name} as double) as {column.name}"
+    return f"s.{column.name}"
+
+
+def frame_sql(contract: Contract) -> str:
+    """SELECT of the validation frame; identifiers come from the contract, never from data."""
+    selected = ["s.source_file", "s.source_row"]
+    selected += [_frame_expression(c) for c in contract.columns]
+    selected += [f"nullif(trim(r.{c.name}), '') as {text_column(c)}"
+                 for c in contract.columns if is_typed(c)]
+    return (f"select {', '.join(selected)} from staging.{contract.name} as s "
+            f"join raw.{contract.name} as r using (source_file, source_row) "
+            "order by s.source_file, s.source_row")
+
+
+def validation_frame(con: duckdb.DuckDBPyConnection, contract: Contract) -> pd.DataFrame:
+    return con.sql(frame_sql(contract)).df()

@@ -1,0 +1,74 @@
+"""Cross-extract reconciliation: does each trust's ESR, return and survey agree with the others?
+
+Builds `core.trust_reconciliation` (assets/validation/trust_reconciliation.sql) and judges it.
+Every rule here is a warning: the method can run with a missing return or a headcount that
+differs, but the WRES team must see it and the data-quality summary reports it.
+"""
+
+from dataclasses import dataclass
+
+import dagster as dg
+import pandas as pd
+
+SAMPLE_TRUSTS = 15
+
+
+@dataclass(frozen=True)
+class TrustRule:
+    name: str
+    description: str
+    failing: str  # a pandas query over core.trust_reconciliation selecting failing trusts
+    explain: str  # per failing trust, formatted with the row's fields
+
+
+def trust_rules(headcount_tolerance: float, unknown_share_warning: float) -> list[TrustRule]:
+    return [
+        TrustRule("every_trust_has_esr_staff",
+                  "Every trust of the year has staff in the ESR extract.",
+                  "esr_headcount == 0", "no ESR staff in scope"),
+        TrustRule("every_trust_with_staff_sent_a_return",
+                  "Every trust with ESR staff sent a WRES return; the missing are listed.",
+                  "esr_headcount > 0 and not has_return", "no return received"),
+        TrustRule("every_trust_in_staff_survey",
+                  "Every trust with ESR staff has staff survey results.",
+                  "esr_headcount > 0 and not in_survey", "no staff survey results"),
+        TrustRule("declared_headcount_agrees",
+                  f"A trust's declared headcount is within {headcount_tolerance:.0%} of its ESR "
+                  "headcount.",
+                  f"has_return and abs(declared_difference) > {headcount_tolerance!r}",
+                  "declares {declared_headcount:,.0f}, ESR has {esr_headcount:,} "
+                  "({declared_difference:+.1%})"),
+        TrustRule("unknown_ethnicity_share",
+                  f"A trust's share of staff with unknown ethnicity is at most "
+                  f"{unknown_share_warning:.0%}.",
+                  f"unknown_share > {unknown_share_warning!r}",
+                  "{esr_unknown:,} of {esr_headcount:,} staff ({unknown_share:.1%}) unknown"),
+    ]
+
+
+def check_specs(asset_key: dg.AssetKey) -> list[dg.AssetCheckSpec]:
+    return [dg.AssetCheckSpec(rule.name, asset=asset_key, description=rule.description,
+                              blocking=False) for rule in trust_rules(0.05, 0.1)]
+
+
+def judge(table: pd.DataFrame, asset_key: dg.AssetKey, year: int, headcount_tolerance: float,
+          unknown_share_warning: float) -> list[dg.AssetCheckResult]:
+    results = []
+    for rule in trust_rules(headcount_tolerance, unknown_share_warning):
+        failing = table.query(rule.failing)
+        lines = [f"| {row['organisation_code']} | {row['organisation_name']} | "
+                 f"{rule.explain.format(**row)} |"
+                 for row in failing.head(SAMPLE_TRUSTS).to_dict("records")]
+        metadata = {"wres_year": year, "failing_trusts": len(failing), "trusts": len(table)}
+        if lines:
+            metadata["trusts_listed"] = dg.MetadataValue.md(
+                "| trust | name | finding |\n|---|---|---|\n" + "\n".join(lines))
+            metadata["codes"] = dg.MetadataValue.json(failing["organisation_code"].tolist())
+        results.append(dg.AssetCheckResult(
+            asset_key=asset_key, check_name=rule.name, passed=failing.empty,
+            severity=dg.AssetCheckSeverity.WARN, metadata=metadata,
+            description=(f"{len(failing)} trust(s): " + "; ".join(
+                f"{row['organisation_code']} {rule.explain.format(**row)}"
+                for row in failing.head(3).to_dict("records"))) if len(failing) else None,
+        ))
+    return results
