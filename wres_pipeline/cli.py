@@ -3,6 +3,7 @@
     wres-pipeline demo                   generate the sample years and run them end to end
     wres-pipeline run --years 2022-2024  materialise years already in the landing zone
     wres-pipeline ui [--port 3000]       start the Dagster UI on 127.0.0.1
+    wres-pipeline suites                 regenerate expectations/ from the contracts
 """
 
 import argparse
@@ -73,6 +74,17 @@ def run_command(args: argparse.Namespace) -> int:
     return _run_years(parse_years(args.years), settings.load())
 
 
+def suites_command(args: argparse.Namespace) -> int:
+    """Regenerate expectations/*.json and the rules section of docs/data-quality.md."""
+    from wres_pipeline.validation import rules_doc, suites
+
+    for path in suites.write_all():
+        print(f"wrote {path}")
+    rules_doc.write()
+    print(f"wrote the rules section of {rules_doc.DOC}")
+    return 0
+
+
 def ui_command(args: argparse.Namespace) -> int:
     """Replace this process with `dagster dev`, bound to the loopback address only."""
     from wres_pipeline.paths import PROJECT_ROOT
@@ -94,6 +106,8 @@ def main(argv: list[str] | None = None) -> int:
     run = commands.add_parser("run", help="materialise WRES years from the landing zone")
     run.add_argument("--years", required=True, help="e.g. 2024, 2015-2025 or 2016,2018")
     run.set_defaults(run=run_command)
+    suites = commands.add_parser("suites", help="regenerate the GX suites from the contracts")
+    suites.set_defaults(run=suites_command)
     ui = commands.add_parser("ui", help="start the Dagster UI (default http://127.0.0.1:3000)")
     ui.add_argument("--port", type=int, default=3000)
     ui.add_argument("--host", default="127.0.0.1", help="address to bind (default loopback)")

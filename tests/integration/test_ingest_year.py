@@ -115,3 +115,17 @@ def test_a_missing_extract_fails_the_run_naming_the_folder(landing_2024, tmp_pat
     assert failure.step_key == "staging__esr_staff_in_post"
     message = root_cause(failure.step_failure_data.error)
     assert str(landing / "2024") in message and "no file for ESR staff in post" in message
+
+
+def test_an_unreadable_workbook_fails_the_asset_naming_the_file(landing_2024, tmp_path):
+    landing = tmp_path / "landing"
+    shutil.copytree(landing_2024 / "2024", landing / "2024")
+    broken = landing / "2024" / "trust_returns" / "RR8.xlsx"
+    for old in broken.parent.glob("RR8.*"):
+        old.unlink()
+    broken.write_bytes(b"PK\x03\x04 this is not a workbook")
+    result = _materialize(_paths(tmp_path, landing))
+    failure = next(e for e in result.all_events if e.is_step_failure)
+    assert failure.step_key == "staging__trust_return"
+    message = root_cause(failure.step_failure_data.error)
+    assert "RR8.xlsx" in message and "cannot open as an XLSX workbook" in message

@@ -65,15 +65,14 @@ def _column_rules(contract: Contract, column: Column, prefix: str) -> list[Rule]
             "error", True, f"{column.name} is required by the contract: a blank leaves the row "
             "without a value the indicators need.", (column.name,), "is blank"))
     if is_typed(column):
+        unparsed = PARSE_PROBLEMS.get(column.type.split("(")[0], f"is not a valid {column.type}")
         rules.append(rule(
             "parses", "expect_column_values_to_not_be_null",
             # Only rows where a value was sent: GX 1.x's serialised nullity condition.
             {"row_condition": {"type": "nullity", "column": {"name": text_column(column)},
                                "is_null": False}},
-            f"A value that is not a valid {column.type} (for example a fraction, text or "
-            "thousands separator in a count) cannot be used; it is never guessed.",
-            PARSE_PROBLEMS.get(column.type.split("(")[0], f"is not a valid {column.type}"),
-            severity="error", quarantine=True))
+            f"A {column.name} value that {unparsed} cannot be used: it is never rounded, "
+            "reformatted or guessed.", unparsed, severity="error", quarantine=True))
     if column.pattern:
         rules.append(rule("format", "expect_column_values_to_match_regex",
                           {"regex": column.pattern}, f"{column.name} must match {column.pattern}.",
@@ -134,8 +133,8 @@ def rules_for(contract: Contract) -> list[Rule]:
                                ("expect_compound_columns_to_be_unique", {"column_list": list(key)}))
         name = f"{key[0]}_unique" if len(key) == 1 else "key_unique"
         rules.append(Rule(f"{prefix}{name}", contract.name, expectation, kwargs,
-                          "error", True, f"One row per {', '.join(key)}: a repeat would count "
-                          "the same staff or events twice.", tuple(key),
+                          "error", True, f"One row per {', '.join(key)}: a repeat would be "
+                          "counted twice.", tuple(key),
                           "repeats a key that must be unique"))
     for spec in contract.rules:
         columns = tuple(spec.get("columns", [spec.get("column")]))
