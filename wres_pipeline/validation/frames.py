@@ -23,10 +23,18 @@ def frame_sql(contract: Contract) -> str:
     selected += [_frame_expression(c) for c in contract.columns]
     selected += [f"nullif(trim(r.{c.name}), '') as {text_column(c)}"
                  for c in contract.columns if is_typed(c)]
+    # staging.<table> is a row-for-row projection of raw.<table> (no filter, join or sort), so
+    # the two line up by position; validate_table checks that they do.
     return (f"select {', '.join(selected)} from staging.{contract.name} as s "
-            f"join raw.{contract.name} as r using (source_file, source_row) "
-            "order by s.source_file, s.source_row")
+            f"positional join raw.{contract.name} as r")
 
 
 def validation_frame(con: duckdb.DuckDBPyConnection, contract: Contract) -> pd.DataFrame:
-    return con.sql(frame_sql(contract)).df()
+    misaligned = con.sql(
+        f"select count(*) from staging.{contract.name} as s positional join "
+        f"raw.{contract.name} as r where s.source_row is distinct from r.source_row "
+        "or s.source_file is distinct from r.source_file").fetchall()[0][0]
+    if misaligned:
+        raise RuntimeError(f"staging.{contract.name} and raw.{contract.name} do not line up")
+    # Through Arrow: several times faster than DuckDB's own pandas conversion for text columns.
+    return con.sql(frame_sql(contract)).to_arrow_table().to_pandas()
