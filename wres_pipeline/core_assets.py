@@ -4,14 +4,14 @@ cross-extract reconciliation."""
 import dagster as dg
 
 from wres_pipeline.ingest.assets import OWNERS, TRUSTS_IN_YEAR
-from wres_pipeline.ingest.staging import load_reference_table
-from wres_pipeline.organisations import build_trusts_in_year
+from wres_pipeline.organisations import build_trusts_in_year, snapshot_date
 from wres_pipeline.partitions import wres_year_partitions, year_of
 from wres_pipeline.resources import PipelinePaths, ValidationSettings
 from wres_pipeline.sql import create_table
 from wres_pipeline.validation import reconciliation
 
 RECONCILIATION = dg.AssetKey(["core", "trust_reconciliation"])
+WORKFORCE = dg.AssetKey(["core", "workforce"])
 
 
 @dg.asset(
@@ -32,11 +32,14 @@ RECONCILIATION = dg.AssetKey(["core", "trust_reconciliation"])
 def trusts_in_year(context: dg.AssetExecutionContext, paths: PipelinePaths) -> dg.MaterializeResult:
     """The NHS trusts of the WRES year: open in ODS on 31 March, in an English region and not yet
     taken over by a successor, with region name and trust type
-    (assets/organisations/trusts_in_year.sql)."""
+    (assets/organisations/trusts_in_year.sql); and where every trust code that ever existed now
+    is (core.successor_map, assets/organisations/successor_map.sql)."""
     year = year_of(context)
     with paths.connect(year) as con:
         con.sql("create schema if not exists core")
         count = build_trusts_in_year(con, year, "core.trusts_in_year")
+        create_table(con, "core.successor_map", "organisations/successor_map.sql",
+                     {"snapshot_date": snapshot_date(year)})
         by_region = con.sql("select region_name, count(*) as trusts from core.trusts_in_year "
                             "group by all order by region_name").fetchall()
         untyped = [code for (code,) in con.sql(
@@ -59,8 +62,8 @@ def trusts_in_year(context: dg.AssetExecutionContext, paths: PipelinePaths) -> d
 
 @dg.asset(
     key=RECONCILIATION,
-    deps=[dg.AssetKey(["staging", e]) for e in
-          ("esr_staff_in_post", "trust_return", "staff_survey")] + [TRUSTS_IN_YEAR],
+    deps=[dg.AssetKey(["staging", e]) for e in ("trust_return", "staff_survey")]
+    + [TRUSTS_IN_YEAR, WORKFORCE],
     partitions_def=wres_year_partitions,
     group_name="validate",
     kinds={"duckdb"},
@@ -76,8 +79,6 @@ def trust_reconciliation(context: dg.AssetExecutionContext, paths: PipelinePaths
     (assets/validation/trust_reconciliation.sql)."""
     year = year_of(context)
     with paths.connect(year) as con:
-        for name in ("assignment_categories", "ethnic_categories"):
-            load_reference_table(con, name)
         count = create_table(con, "core.trust_reconciliation",
                              "validation/trust_reconciliation.sql")
         table = con.sql("select * from core.trust_reconciliation").df()

@@ -10,16 +10,28 @@ import warnings
 import dagster as dg
 
 from wres_pipeline.core_assets import trust_reconciliation, trusts_in_year
+from wres_pipeline.indicators.counts import (
+    counts,
+    disciplinary_inputs,
+    return_counts,
+    survey_counts,
+    workforce_counts,
+)
+from wres_pipeline.indicators.results import model_employer, trust_distribution, wres_indicators
+from wres_pipeline.indicators.workforce import workforce
 from wres_pipeline.ingest.assets import staging_assets
-from wres_pipeline.resources import PipelinePaths, ValidationSettings
+from wres_pipeline.resources import MethodSettings, PipelinePaths, ValidationSettings
 
 # Partitioned asset checks warn in every process in Dagster 1.13; the feature is what we rely on.
 warnings.filterwarnings("ignore", category=dg.PreviewWarning)
 warnings.filterwarnings("ignore", category=dg.BetaWarning)
 
 defs = dg.Definitions(
-    assets=[*staging_assets, trusts_in_year, trust_reconciliation],
+    assets=[*staging_assets, trusts_in_year, trust_reconciliation, workforce, workforce_counts,
+            disciplinary_inputs, return_counts, survey_counts, counts, wres_indicators,
+            trust_distribution, model_employer],
     resources={"paths": PipelinePaths.from_settings(),
-               "validation": ValidationSettings.from_settings()},
+               "validation": ValidationSettings.from_settings(),
+               "method": MethodSettings.from_settings()},
     executor=dg.in_process_executor,
 )

@@ -9,6 +9,7 @@ import fcntl
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from statistics import NormalDist
 
 import dagster as dg
 import duckdb
@@ -29,6 +30,32 @@ class ValidationSettings(dg.ConfigurableResource):
         return cls(max_quarantine_share=current.max_quarantine_share,
                    headcount_tolerance=current.headcount_tolerance,
                    unknown_share_warning=current.unknown_share_warning)
+
+
+class MethodSettings(dg.ConfigurableResource):
+    """Settings of the WRES method (config.toml's [method]); recorded with the outputs."""
+
+    indicator_3_window: int
+    indicator_3_window_by_year: dict[str, int]
+    confidence: float
+    non_adverse_low: float
+    non_adverse_high: float
+    model_employer_baseline_year: int
+    model_employer_target_year: int
+    model_employer_bands: list[str]
+
+    @classmethod
+    def from_settings(cls) -> "MethodSettings":
+        return cls(**settings.load().method)
+
+    def window(self, year: int) -> int:
+        """Indicator 3's configured window for a year (before checking the prior year exists)."""
+        return int(self.indicator_3_window_by_year.get(str(year), self.indicator_3_window))
+
+    @property
+    def z(self) -> float:
+        """The normal quantile of the two-sided confidence level (1.959964 for 95 %)."""
+        return NormalDist().inv_cdf(0.5 + self.confidence / 2)
 
 
 class PipelinePaths(dg.ConfigurableResource):

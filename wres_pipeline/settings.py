@@ -26,6 +26,7 @@ class Settings:
     headcount_tolerance: float
     unknown_share_warning: float
     validation: Path  # GX validation results, one folder per year and run
+    method: dict  # the [method] section: indicator settings (see MethodSettings)
 
 
 def load() -> Settings:
@@ -49,4 +50,5 @@ def load() -> Settings:
         headcount_tolerance=float(raw["validation"]["headcount_tolerance"]),
         unknown_share_warning=float(raw["validation"]["unknown_share_warning"]),
         validation=data_root / paths["validation"],
+        method=raw["method"],
     )

@@ -1,33 +1,11 @@
 -- Cross-extract reconciliation: one row per trust of the WRES year, putting its ESR staff beside
--- its return and its staff survey results. Staff are counted as people (once each, whatever
--- their number of assignments) on assignments in the WRES scope; a person's ethnic group comes
--- from the first character of the ethnic category (reference/ethnic_categories.csv).
--- Inputs: core.trusts_in_year, validated.esr_staff_in_post, validated.trust_return,
--- validated.staff_survey, reference.assignment_categories, reference.ethnic_categories.
-with in_scope as (
+-- its return and its staff survey results. Staff are people in the WRES scope, once each
+-- (core.people, assets/core/people.sql).
+-- Inputs: core.trusts_in_year, core.people, validated.trust_return, validated.staff_survey.
+with people_grouped as (
 
-    select e.organisation_code, e.person_id, e.ethnic_category
-    from validated.esr_staff_in_post as e
-    inner join reference.assignment_categories as c
-        on c.assignment_category = e.assignment_category
-    where c.in_scope = 'true'
-
-),
-
-people as (
-
-    select organisation_code, person_id, min(ethnic_category) as ethnic_category
-    from in_scope
-    group by organisation_code, person_id
-
-),
-
-people_grouped as (
-
-    select p.organisation_code, coalesce(r.wres_group, 'unknown') as wres_group
-    from people as p
-    left join reference.ethnic_categories as r
-        on r.national_code = left(p.ethnic_category, 1)
+    select organisation_code, wres_group
+    from core.people
 
 ),
 

@@ -1,0 +1,93 @@
+-- Indicator 1 counts per trust: headcount by WRES ethnic group in every breakdown, with the
+-- breakdown's total headcount (unknowns included) as the population. A person counts once in
+-- the trust's total and once in each (clinical flag, grade) they hold.
+-- Breakdowns: all; clinical:all and non_clinical:all; clinical:<grade> and non_clinical:<grade>
+-- (clinical adds the medical and dental grades); all:<grade> (both together, for Model
+-- Employer). Parameter: $year.
+with posts as (
+
+    select * from core.posts
+
+),
+
+flag_grade as (
+
+    select organisation_code, person_id, wres_group,
+           case when clinical then 'clinical' else 'non_clinical' end || ':' || wres_grade
+               as breakdown
+    from posts
+
+),
+
+flag_all as (
+
+    select distinct organisation_code, person_id, wres_group,
+           case when clinical then 'clinical:all' else 'non_clinical:all' end as breakdown
+    from posts
+
+),
+
+grade_all as (
+
+    select distinct organisation_code, person_id, wres_group, 'all:' || wres_grade as breakdown
+    from posts
+
+),
+
+everyone as (
+
+    select organisation_code, person_id, wres_group, 'all' as breakdown
+    from core.people
+
+),
+
+memberships as (
+
+    select * from flag_grade
+    union all select * from flag_all
+    union all select * from grade_all
+    union all select * from everyone
+
+),
+
+group_counts as (
+
+    select organisation_code, breakdown, wres_group, count(*) as events
+    from memberships
+    group by organisation_code, breakdown, wres_group
+
+),
+
+totals as (
+
+    select organisation_code, breakdown, sum(events) as population
+    from group_counts
+    group by organisation_code, breakdown
+
+),
+
+complete as (
+
+    -- Every group appears in every breakdown, with zero where a trust has none.
+    select t.organisation_code, t.breakdown, g.wres_group,
+           coalesce(c.events, 0) as events, t.population
+    from totals as t
+    cross join (values ('white'), ('bme'), ('unknown')) as g (wres_group)
+    left join group_counts as c
+        on c.organisation_code = t.organisation_code
+       and c.breakdown = t.breakdown
+       and c.wres_group = g.wres_group
+
+)
+
+select
+    cast($year as integer) as year,
+    organisation_code,
+    1 as indicator,
+    breakdown,
+    wres_group,
+    cast(events as bigint) as events,
+    cast(population as bigint) as population,
+    cast(null as varchar) as detail
+from complete
+order by organisation_code, breakdown, wres_group

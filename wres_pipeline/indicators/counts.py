@@ -1,0 +1,149 @@
+"""Indicator counts per trust (workforce, returns, survey) and pooled at every level.
+
+Indicator 3 pools the year with the year before: the prior year's single-year inputs come from
+its published exchange file, with predecessor trusts mapped to this year's codes.
+"""
+
+import dagster as dg
+import pyarrow as pa
+
+from wres_pipeline import exchange
+from wres_pipeline.core_assets import WORKFORCE
+from wres_pipeline.ingest.assets import OWNERS, TRUSTS_IN_YEAR
+from wres_pipeline.ingest.staging import load_reference_table
+from wres_pipeline.partitions import wres_year_partitions, year_of
+from wres_pipeline.resources import MethodSettings, PipelinePaths
+from wres_pipeline.sql import create_table
+
+WORKFORCE_COUNTS = dg.AssetKey(["indicators", "workforce_counts"])
+DISCIPLINARY_INPUTS = dg.AssetKey(["indicators", "disciplinary_inputs"])
+RETURN_COUNTS = dg.AssetKey(["indicators", "return_counts"])
+SURVEY_COUNTS = dg.AssetKey(["indicators", "survey_counts"])
+COUNTS = dg.AssetKey(["indicators", "counts"])
+# Indicator 3 reads the year's own inputs and the year before's (none before 2015).
+THIS_AND_PRIOR_YEAR = dg.TimeWindowPartitionMapping(start_offset=-1, end_offset=0,
+                                                    allow_nonexistent_upstream_partitions=True)
+COMMON = {"partitions_def": wres_year_partitions, "group_name": "indicators",
+          "kinds": {"duckdb"}, "owners": OWNERS, "code_version": "1"}
+
+
+def _build(paths: PipelinePaths, year: int, table: str, sql: str, params: dict | None = None,
+           publish_as: str | None = None) -> tuple[int, str | None]:
+    """Create `indicators.<table>` from a SQL file; optionally publish it to the exchange."""
+    with paths.connect(year) as con:
+        con.sql("create schema if not exists indicators")
+        rows = create_table(con, f"indicators.{table}", sql, params)
+        data = con.sql(f"select * from indicators.{table}").to_arrow_table() \
+            if publish_as else None
+    written = exchange.write(paths.published, publish_as, year, data) if publish_as else None
+    return rows, str(written) if written else None
+
+
+@dg.asset(key=WORKFORCE_COUNTS, deps=[WORKFORCE], **COMMON)
+def workforce_counts(context: dg.AssetExecutionContext, paths: PipelinePaths):
+    """Indicator 1 counts per trust: headcount by ethnic group in every band, grade and
+    clinical/non-clinical breakdown (assets/indicators/workforce_counts.sql)."""
+    year = year_of(context)
+    rows, _ = _build(paths, year, "workforce_counts", "indicators/workforce_counts.sql",
+                     {"year": year})
+    return dg.MaterializeResult(metadata={"dagster/row_count": rows, "wres_year": year})
+
+
+@dg.asset(key=DISCIPLINARY_INPUTS, deps=[WORKFORCE, dg.AssetKey(["staging", "trust_return"])],
+          **COMMON)
+def disciplinary_inputs(context: dg.AssetExecutionContext, paths: PipelinePaths):
+    """Indicator 3's single-year inputs per trust and group: disciplinary entries and headcount
+    (assets/indicators/disciplinary_inputs.sql); published for the next year's window."""
+    year = year_of(context)
+    rows, written = _build(paths, year, "disciplinary_inputs",
+                           "indicators/disciplinary_inputs.sql", {"year": year},
+                           publish_as="disciplinary_inputs")
+    return dg.MaterializeResult(metadata={"dagster/row_count": rows, "wres_year": year,
+                                          "exchange_file": dg.MetadataValue.path(written)})
+
+
+def prior_disciplinary(paths: PipelinePaths, con, year: int) -> pa.Table | None:
+    """Last year's indicator 3 inputs with predecessor trusts mapped to this year's codes."""
+    prior = exchange.read(paths.published, "disciplinary_inputs", year - 1)
+    if prior is None:
+        return None
+    con.register("prior_raw", prior)
+    try:
+        return con.sql("""
+            select p.year, coalesce(m.current_code, p.organisation_code) as organisation_code,
+                   p.wres_group, sum(p.entered) as entered, sum(p.headcount) as headcount
+            from prior_raw as p
+            left join core.successor_map as m using (organisation_code)
+            group by all""").to_arrow_table()
+    finally:
+        con.unregister("prior_raw")
+
+
+@dg.asset(
+    key=RETURN_COUNTS,
+    deps=[dg.AssetDep(DISCIPLINARY_INPUTS, partition_mapping=THIS_AND_PRIOR_YEAR),
+          TRUSTS_IN_YEAR, dg.AssetKey(["staging", "trust_return"])],
+    check_specs=[dg.AssetCheckSpec(
+        "indicator_3_window_as_configured", asset=RETURN_COUNTS, blocking=False,
+        description="Indicator 3 pooled the configured number of years (the year before must "
+                    "be published for a two-year window).")],
+    **COMMON,
+)
+def return_counts(context: dg.AssetExecutionContext, paths: PipelinePaths,
+                  method: MethodSettings):
+    """Indicators 2, 3, 4 and 9 counts per trust from the returns and ESR headcounts; indicator
+    3 pools the configured window (the year before read from its published inputs)
+    (assets/indicators/return_counts.sql)."""
+    year = year_of(context)
+    configured = method.window(year)
+    with paths.connect(year) as con:
+        prior = prior_disciplinary(paths, con, year) if configured == 2 else None
+        window = 2 if prior is not None else 1
+        empty = pa.table({"year": pa.array([], pa.int32()), "organisation_code": pa.array(
+            [], pa.string()), "wres_group": pa.array([], pa.string()),
+            "entered": pa.array([], pa.int64()), "headcount": pa.array([], pa.int64())})
+        con.register("prior_disciplinary", prior if prior is not None else empty)
+        con.sql("create schema if not exists indicators")
+        rows = create_table(con, "indicators.return_counts", "indicators/return_counts.sql",
+                            {"year": year, "window": window})
+        con.unregister("prior_disciplinary")
+    note = (f"indicator 3 pools {year - 1}-{year}" if window == 2 else
+            f"indicator 3 uses {year} alone" + (
+                f" (the window is set to 2 but {year - 1} has not been published)"
+                if configured == 2 else " (as configured)"))
+    context.log.info(note)
+    return dg.MaterializeResult(
+        metadata={"dagster/row_count": rows, "wres_year": year,
+                  "indicator_3_window_configured": configured,
+                  "indicator_3_window_used": window, "indicator_3_window": note},
+        check_results=[dg.AssetCheckResult(
+            check_name="indicator_3_window_as_configured", passed=window == configured,
+            severity=dg.AssetCheckSeverity.WARN, metadata={"note": note},
+            description=None if window == configured else note)],
+    )
+
+
+
+@dg.asset(key=SURVEY_COUNTS, deps=[dg.AssetKey(["staging", "staff_survey"])], **COMMON)
+def survey_counts(context: dg.AssetExecutionContext, paths: PipelinePaths):
+    """Indicators 5-8 counts per trust: respondents giving the indicator's answer, by group,
+    from the staff survey of autumn Y-1 (assets/indicators/survey_counts.sql)."""
+    year = year_of(context)
+    with paths.connect(year) as con:
+        load_reference_table(con, "survey_questions")
+    rows, _ = _build(paths, year, "survey_counts", "indicators/survey_counts.sql", {"year": year})
+    return dg.MaterializeResult(metadata={"dagster/row_count": rows, "wres_year": year})
+
+
+@dg.asset(key=COUNTS, deps=[WORKFORCE_COUNTS, RETURN_COUNTS, SURVEY_COUNTS, TRUSTS_IN_YEAR],
+          **COMMON)
+def counts(context: dg.AssetExecutionContext, paths: PipelinePaths):
+    """Every indicator's counts for each trust and pooled by region, trust type and England
+    (assets/indicators/indicator_counts.sql); published to the exchange for the time series."""
+    year = year_of(context)
+    with paths.connect(year) as con:
+        load_reference_table(con, "trust_types")
+    rows, written = _build(paths, year, "counts", "indicators/indicator_counts.sql",
+                           publish_as="indicator_counts")
+    return dg.MaterializeResult(metadata={"dagster/row_count": rows, "wres_year": year,
+                                          "exchange_file": dg.MetadataValue.path(written)})

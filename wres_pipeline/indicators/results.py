@@ -1,0 +1,156 @@
+"""The indicator results (tidy table), the distribution of trusts and Model Employer targets."""
+
+import dagster as dg
+import pyarrow as pa
+
+from wres_pipeline import exchange, settings
+from wres_pipeline.indicators.counts import COMMON, COUNTS, WORKFORCE_COUNTS
+from wres_pipeline.ingest.staging import load_reference_table
+from wres_pipeline.partitions import year_of
+from wres_pipeline.resources import MethodSettings, PipelinePaths
+from wres_pipeline.sql import create_table, sql_text
+
+RESULTS = dg.AssetKey(["indicators", "wres_indicators"])
+DISTRIBUTION = dg.AssetKey(["indicators", "trust_distribution"])
+MODEL_EMPLOYER = dg.AssetKey(["indicators", "model_employer"])
+# Each check is a SQL file returning failing rows; any row fails it (and blocks publication).
+RESULT_CHECKS = {
+    "no_value_missing_without_reason": "checks/indicators_null_without_reason.sql",
+    "no_infinite_or_nan_values": "checks/indicators_not_finite.sql",
+    "aggregates_pool_their_trusts": "checks/indicators_pooling.sql",
+    "likelihoods_are_ratios_of_rates": "checks/indicators_likelihood_matches_rates.sql",
+}
+HEADLINE_SQL = """
+    select indicator, measure, breakdown, "group", value, ci_lower, ci_upper
+    from indicators.wres_indicators
+    where level = 'england' and (measure in ('relative_likelihood', 'gap_pp')
+        or (indicator = 1 and breakdown = 'all' and measure = 'share' and "group" = 'BME'))
+    order by indicator, measure, breakdown"""
+
+
+@dg.asset(
+    key=RESULTS, deps=[COUNTS],
+    check_specs=[dg.AssetCheckSpec(name, asset=RESULTS, blocking=True,
+                                   description=sql_text(path).splitlines()[0].lstrip("- "))
+                 for name, path in RESULT_CHECKS.items()],
+    **COMMON,
+)
+def wres_indicators(context: dg.AssetExecutionContext, paths: PipelinePaths,
+                    method: MethodSettings) -> dg.MaterializeResult:
+    """All nine WRES indicators for every trust, region, trust type and England: shares, rates,
+    relative likelihoods with 95 % intervals and flags, survey percentages with Wilson intervals
+    and gaps (assets/indicators/wres_indicators.sql)."""
+    year = year_of(context)
+    with paths.connect(year) as con:
+        load_reference_table(con, "indicators")
+        rows = create_table(con, "indicators.wres_indicators", "indicators/wres_indicators.sql",
+                            {"z": method.z, "low": method.non_adverse_low,
+                             "high": method.non_adverse_high})
+        failures = {name: con.sql(sql_text(path)).fetchall()
+                    for name, path in RESULT_CHECKS.items()}
+        headline = con.sql(HEADLINE_SQL).fetchall()
+    lines = [f"| {i} | {m} | {b} | {g} | {v:.3f} | {lo if lo is None else f'{lo:.3f}'} - "
+             f"{hi if hi is None else f'{hi:.3f}'} |" if v is not None else
+             f"| {i} | {m} | {b} | {g} | - | - |" for i, m, b, g, v, lo, hi in headline]
+    return dg.MaterializeResult(
+        metadata={"dagster/row_count": rows, "wres_year": year,
+                  "england": dg.MetadataValue.md(
+                      "| indicator | measure | breakdown | group | value | 95 % interval |\n"
+                      "|---|---|---|---|---:|---|\n" + "\n".join(lines)),
+                  "method": dg.MetadataValue.json(method.model_dump())},
+        check_results=[dg.AssetCheckResult(
+            check_name=name, passed=not found, metadata={"failing_rows": len(found),
+                                                          "first": str(found[:3])},
+            description=f"{len(found)} row(s), first {found[0]}" if found else None)
+            for name, found in failures.items()],
+    )
+
+
+@dg.asset(key=DISTRIBUTION, deps=[RESULTS], **COMMON)
+def trust_distribution(context: dg.AssetExecutionContext, paths: PipelinePaths,
+                       method: MethodSettings) -> dg.MaterializeResult:
+    """How trusts are spread on each relative likelihood and gap: quartiles, and the number and
+    share of trusts above the non-adverse range or significantly adverse
+    (assets/indicators/trust_distribution.sql)."""
+    year = year_of(context)
+    with paths.connect(year) as con:
+        rows = create_table(con, "indicators.trust_distribution",
+                            "indicators/trust_distribution.sql", {"high": method.non_adverse_high})
+        shares = con.sql("select indicator, percent_adverse_significant, percent_above_range "
+                         "from indicators.trust_distribution where measure = "
+                         "'relative_likelihood' order by indicator").fetchall()
+    return dg.MaterializeResult(metadata={
+        "dagster/row_count": rows, "wres_year": year,
+        "percent_of_trusts_significantly_adverse": dg.MetadataValue.json(
+            {f"indicator_{i}": None if p is None else round(p, 1) for i, p, _ in shares}),
+        "percent_of_trusts_above_range": dg.MetadataValue.json(
+            {f"indicator_{i}": None if p is None else round(p, 1) for i, _, p in shares}),
+    })
+
+
+BASELINE_YEAR = int(settings.load().method["model_employer_baseline_year"])
+
+
+@dg.asset(
+    key=MODEL_EMPLOYER,
+    # The baseline year's counts are read from its published exchange file.
+    deps=[WORKFORCE_COUNTS, dg.AssetDep(
+        COUNTS, partition_mapping=dg.SpecificPartitionsPartitionMapping([str(BASELINE_YEAR)]))],
+    check_specs=[dg.AssetCheckSpec(
+        "baseline_year_published", asset=MODEL_EMPLOYER, blocking=False,
+        description="The baseline year's counts are published, so targets can be set.")],
+    **COMMON,
+)
+def model_employer(context: dg.AssetExecutionContext, paths: PipelinePaths,
+                   method: MethodSettings) -> dg.MaterializeResult:
+    """Model Employer targets for each trust and senior band (8a-8d, 9, VSM): this year's point
+    on the straight line from the band's BME share in the baseline year to the trust's overall
+    BME share in the target year, the headcount it means and the gap in people
+    (assets/indicators/model_employer.sql)."""
+    year = year_of(context)
+    baseline_year = method.model_employer_baseline_year
+    with paths.connect(year) as con:
+        baseline = baseline_counts(paths, con, year, baseline_year)
+        published = baseline is not None
+        con.register("baseline_counts", baseline if published else con.sql(
+            "select * from indicators.workforce_counts limit 0").to_arrow_table())
+        rows = create_table(con, "indicators.model_employer", "indicators/model_employer.sql",
+                            {"year": year, "baseline_year": baseline_year,
+                             "target_year": method.model_employer_target_year,
+                             "bands": method.model_employer_bands,
+                             "baseline_published": published})
+        con.unregister("baseline_counts")
+        total = con.sql("select sum(gap_people) filter (where gap_people > 0), "
+                        "count(*) filter (where null_reason is not null) "
+                        "from indicators.model_employer").fetchall()[0]
+    return dg.MaterializeResult(metadata={
+        "dagster/row_count": rows, "wres_year": year, "baseline_year": baseline_year,
+        "target_year": method.model_employer_target_year,
+        "bme_staff_short_of_this_years_targets": total[0] or 0,
+        "rows_without_target": total[1],
+        "baseline_published": published,
+    }, check_results=[dg.AssetCheckResult(
+        check_name="baseline_year_published", passed=published or year < baseline_year,
+        severity=dg.AssetCheckSeverity.WARN,
+        description=None if published or year < baseline_year else
+        f"{baseline_year} has not been published: this year's targets cannot be set")])
+
+
+def baseline_counts(paths: PipelinePaths, con, year: int, baseline_year: int) -> pa.Table | None:
+    """The baseline year's workforce counts with predecessors mapped to this year's trusts, or
+    None when the baseline year has not been published (or is still to come)."""
+    if year == baseline_year:
+        return con.sql("select * from indicators.workforce_counts").to_arrow_table()
+    published = exchange.read(paths.published, "indicator_counts", baseline_year)
+    if published is None or year < baseline_year:
+        return None
+    con.register("baseline_raw", published)
+    try:
+        return con.sql("""
+            select b.year, coalesce(m.current_code, b.area_code) as organisation_code,
+                   b.indicator, b.breakdown, b.wres_group, b.events, b.population, b.detail
+            from baseline_raw as b
+            left join core.successor_map as m on m.organisation_code = b.area_code
+            where b.level = 'trust' and b.indicator = 1""").to_arrow_table()
+    finally:
+        con.unregister("baseline_raw")
