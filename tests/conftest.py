@@ -7,7 +7,7 @@ import dagster as dg
 import pytest
 
 from wres_pipeline.definitions import defs
-from wres_pipeline.resources import PipelinePaths, ValidationSettings
+from wres_pipeline.resources import MethodSettings, PipelinePaths, ValidationSettings
 from wres_pipeline.sample.generate import generate_year
 
 warnings.filterwarnings("ignore", category=dg.PreviewWarning)
@@ -16,14 +16,19 @@ TEST_SEED = 7
 TEST_SCALE = 0.01
 VALIDATION = ValidationSettings(max_quarantine_share=0.005, headcount_tolerance=0.05,
                                 unknown_share_warning=0.10)
+METHOD = MethodSettings(indicator_3_window=2, indicator_3_window_by_year={}, confidence=0.95,
+                        non_adverse_low=0.80, non_adverse_high=1.25,
+                        model_employer_baseline_year=2018, model_employer_target_year=2028,
+                        model_employer_bands=["band_8a", "band_8b", "band_8c", "band_8d",
+                                              "band_9", "vsm"])
 
 
-def materialize_year(paths: PipelinePaths, year: int, validation=VALIDATION,
+def materialize_year(paths: PipelinePaths, year: int, validation=VALIDATION, method=METHOD,
                      instance: dg.DagsterInstance | None = None):
     """Run every asset of the code location for one year; failures are returned, not raised."""
     return dg.materialize(
         list(defs.assets), partition_key=str(year),
-        resources={"paths": paths, "validation": validation},
+        resources={"paths": paths, "validation": validation, "method": method},
         instance=instance or dg.DagsterInstance.ephemeral(), raise_on_error=False,
     )
 

@@ -18,13 +18,17 @@ def test_definitions_load_with_every_asset():
     assert keys == {
         "staging/organisations", "staging/esr_staff_in_post", "staging/trust_return",
         "staging/staff_survey", "core/trusts_in_year", "core/trust_reconciliation",
+        "core/workforce", "indicators/workforce_counts", "indicators/disciplinary_inputs",
+        "indicators/return_counts", "indicators/survey_counts", "indicators/counts",
+        "indicators/wres_indicators", "indicators/trust_distribution",
+        "indicators/model_employer",
     }
 
 
 def test_every_asset_is_described_grouped_and_partitioned_by_year():
     for spec in defs.resolve_all_asset_specs():
         assert spec.description and len(spec.description) > 40, spec.key
-        assert spec.group_name in ("ingest", "validate"), spec.key
+        assert spec.group_name in ("ingest", "validate", "indicators"), spec.key
         assert spec.partitions_def == wres_year_partitions, spec.key
         assert "duckdb" in spec.kinds, spec.key
 

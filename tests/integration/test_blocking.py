@@ -11,7 +11,8 @@ from wres_pipeline.sample.generate import generate_year
 
 YEAR = 2022
 KEPT_TABLES = ("validated.trust_return", "validated.esr_staff_in_post",
-               "core.trust_reconciliation", "core.trusts_in_year")
+               "core.trust_reconciliation", "core.trusts_in_year",
+               "indicators.wres_indicators", "indicators.model_employer")
 
 
 def _contents(paths, table):
@@ -25,20 +26,26 @@ def test_failed_year_keeps_last_good_outputs_and_recovers(tmp_path):
     generate_year(YEAR, landing, seed=4, scale=0.01)
     assert materialize_year(paths, YEAR).success
     before = {table: _contents(paths, table) for table in KEPT_TABLES}
+    published_times = [p.stat().st_mtime_ns for p in sorted((tmp_path / "published").rglob("*"))
+                       if p.is_file()]
+    assert published_times  # the good run published its exchange files
 
     shutil.rmtree(landing / str(YEAR))
     made = generate_year(YEAR, landing, seed=4, scale=0.01,
                          faults=["return_appointed_above_shortlisted"])
     result = materialize_year(paths, YEAR)
     assert not result.success
-    assert "core/trust_reconciliation" not in {
-        e.asset_key.to_user_string() for e in result.get_asset_materialization_events()}
+    materialized = {e.asset_key.to_user_string()
+                    for e in result.get_asset_materialization_events()}
+    assert not {"core/trust_reconciliation", "indicators/return_counts",
+                "indicators/wres_indicators", "indicators/counts"} & materialized
     for table in KEPT_TABLES:
         assert _contents(paths, table) == before[table], table
     staged = _contents(paths, "staging.trust_return")
     assert len(staged) == len(before["validated.trust_return"])
     assert staged != before["validated.trust_return"]  # staging holds the new, failing rows
-    assert not (tmp_path / "published").exists()
+    published = sorted((tmp_path / "published").rglob("*"))
+    assert [p.stat().st_mtime_ns for p in published if p.is_file()] == published_times
     (fault,) = made.faults
     quarantined = _contents(paths, "quarantine.trust_return")
     assert any(row[2] == f"{YEAR}/{fault.file}" and row[3] == fault.row for row in quarantined)
