@@ -1,0 +1,141 @@
+"""Hand-made examples for the counting rules: people not assignments, scope, the indicator 3
+window, and the Model Employer trajectory."""
+
+import duckdb
+import pyarrow as pa
+import pytest
+
+from wres_pipeline.indicators.workforce import REFERENCE_TABLES
+from wres_pipeline.ingest.staging import load_reference_table
+from wres_pipeline.sql import create_table
+
+# person, ethnic category, clinical, pay grade, assignment category
+ESR = [
+    ("P1", "A", True, "Band 5", "Permanent"),
+    ("P1", "A", True, "Band 5", "Fixed Term Temp"),   # second post in the same band: once
+    ("P2", "N", True, "Band 5", "Permanent"),
+    ("P2", "N", True, "Band 6", "Permanent"),         # two bands: once in each, once in total
+    ("P3", "C3", False, "Band 8a", "Permanent"),
+    ("P3", "C3", True, "Band 8a", "Permanent"),       # clinical and non-clinical in band 8a
+    ("P4", "Z", False, "Band 2", "Permanent"),
+    ("P5", "H", True, "Consultant", "Permanent"),
+    ("P6", "S", False, "Band 3", "Honorary"),         # out of scope: not counted at all
+    ("P7", None, False, "Very Senior Manager", "Permanent"),
+]
+
+
+def _workforce(con, rows=ESR, code="RXX"):
+    for name in REFERENCE_TABLES:
+        load_reference_table(con, name)
+    con.sql("create schema if not exists validated")
+    con.register("esr", pa.table({
+        "organisation_code": [code] * len(rows), "person_id": [r[0] for r in rows],
+        "ethnic_category": [r[1] for r in rows], "clinical": [r[2] for r in rows],
+        "pay_grade": [r[3] for r in rows], "assignment_category": [r[4] for r in rows]}))
+    con.sql("create or replace table validated.esr_staff_in_post as select * from esr")
+    con.sql("create schema if not exists core")
+    con.sql("create schema if not exists indicators")
+    for table in ("staff_in_scope", "people", "posts"):
+        create_table(con, f"core.{table}", f"core/{table}.sql")
+    create_table(con, "indicators.workforce_counts", "indicators/workforce_counts.sql",
+                 {"year": 2024})
+
+
+def _count(con, breakdown, group):
+    return con.execute("select events, population from indicators.workforce_counts "
+                       "where breakdown = $1 and wres_group = $2", [breakdown, group]).fetchall()
+
+
+def test_people_count_once_in_total_and_once_in_each_post():
+    with duckdb.connect() as con:
+        _workforce(con)
+        assert _count(con, "all", "white") == [(2, 6)]        # P1, P3 of six people in scope
+        assert _count(con, "all", "bme") == [(2, 6)]          # P2, P5
+        assert _count(con, "all", "unknown") == [(2, 6)]      # P4 (Z) and P7 (blank)
+        assert _count(con, "clinical:band_5", "white") == [(1, 2)]  # P1 once, with P2
+        assert _count(con, "clinical:band_6", "bme") == [(1, 1)]
+        assert _count(con, "clinical:all", "bme") == [(2, 4)]       # P2 once, P5; of P1-3, P5
+        assert _count(con, "non_clinical:band_8a", "white") == [(1, 1)]
+        assert _count(con, "clinical:band_8a", "white") == [(1, 1)]
+        assert _count(con, "all:band_8a", "white") == [(1, 1)]      # P3 once across both
+        assert _count(con, "clinical:medical_consultant", "bme") == [(1, 1)]
+        assert _count(con, "non_clinical:vsm", "unknown") == [(1, 1)]
+        assert _count(con, "non_clinical:band_3", "bme") == []      # honorary only: out
+
+
+def _return_counts(con, this_year, prior, window):
+    con.sql("create schema if not exists indicators")
+    con.sql("create schema if not exists validated")
+    columns = ("year", "organisation_code", "wres_group", "entered", "headcount")
+    con.register("this", pa.table(dict(zip(columns, zip(*this_year, strict=True), strict=True))))
+    con.sql("create or replace table indicators.disciplinary_inputs as select * from this")
+    con.register("prior_disciplinary", pa.table(
+        dict(zip(columns, zip(*prior, strict=True), strict=True))) if prior else pa.table(
+        {c: pa.array([], t) for c, t in zip(columns, (pa.int32(), pa.string(), pa.string(),
+                                                      pa.int64(), pa.int64()), strict=True)}))
+    con.sql("create or replace table validated.trust_return as select 'RXX' as "
+            "organisation_code, 'White' as ethnic_group, 10 as shortlisted_applicants, "
+            "5 as appointed_from_shortlisting, 3 as accessed_non_mandatory_training, "
+            "8 as board_voting_members, 4 as board_executive_members limit 0")
+    create_table(con, "indicators.return_counts", "indicators/return_counts.sql",
+                 {"year": 2024, "window": window})
+    return {(org, group): (events, population, detail) for org, group, events, population, detail
+            in con.sql("select organisation_code, wres_group, events, population, detail from "
+                       "indicators.return_counts where indicator = 3").fetchall()}
+
+
+THIS = [(2024, "RXX", "white", 8, 900), (2024, "RXX", "bme", 6, 300),
+        (2024, "RXX", "unknown", 0, 40), (2024, "RYY", "white", 1, 100),
+        (2024, "RYY", "bme", 1, 50), (2024, "RYY", "unknown", 0, 5)]
+PRIOR = [(2023, "RXX", "white", 12, 880), (2023, "RXX", "bme", 4, 280),
+         (2023, "RXX", "unknown", 1, 45), (2023, "RZZ", "white", 9, 400),
+         (2023, "RZZ", "bme", 2, 90), (2023, "RZZ", "unknown", 0, 3)]
+
+
+def test_two_year_window_pools_events_and_headcounts():
+    with duckdb.connect() as con:
+        got = _return_counts(con, THIS, PRIOR, window=2)
+    assert got[("RXX", "white")] == (20, 1780, "window_years=2")
+    assert got[("RXX", "bme")] == (10, 580, "window_years=2")
+    # RYY has no prior year: its window is the year alone, and says so.
+    assert got[("RYY", "bme")] == (1, 50, "window_years=1")
+    # RZZ sent nothing this year: last year's counts alone never make an indicator.
+    assert ("RZZ", "bme") not in got
+
+
+def test_one_year_window_ignores_the_prior_year():
+    with duckdb.connect() as con:
+        got = _return_counts(con, THIS, PRIOR, window=1)
+    assert got[("RXX", "white")] == (8, 900, "window_years=1")
+
+
+@pytest.mark.parametrize(("year", "target_share", "reason"), [
+    (2017, None, "before the baseline year"),
+    (2018, 10.0, None),                     # the line starts at the baseline share
+    (2023, 10.0 + (30.0 - 10.0) * 5 / 10, None),
+    (2028, 30.0, None),
+    (2030, 30.0, None),                     # after the target year: the overall share
+])
+def test_model_employer_trajectory_is_linear(year, target_share, reason):
+    with duckdb.connect() as con:
+        con.sql("create schema indicators")
+        # This year: 100 staff, 30 BME overall; band 8a 20 staff, 3 BME.
+        con.sql("create table indicators.workforce_counts as select * from (values "
+                "('RXX', 'all', 'bme', 30, 100), ('RXX', 'all', 'white', 70, 100), "
+                "('RXX', 'all:band_8a', 'bme', 3, 20), ('RXX', 'all:band_8a', 'white', 17, 20))"
+                " as t(organisation_code, breakdown, wres_group, events, population)")
+        # Baseline year: band 8a had 1 BME of 10 (10 %).
+        con.sql("create table baseline_counts as select * from (values "
+                "('RXX', 'all:band_8a', 'bme', 1, 10), ('RXX', 'all:band_8a', 'white', 9, 10)) "
+                "as t(organisation_code, breakdown, wres_group, events, population)")
+        create_table(con, "indicators.model_employer", "indicators/model_employer.sql",
+                     {"year": year, "baseline_year": 2018, "target_year": 2028,
+                      "bands": ["band_8a", "band_9"], "baseline_published": True})
+        (row,) = con.sql("select target_share, target_headcount, gap_people, null_reason "
+                         "from indicators.model_employer").fetchall()
+    if target_share is None:
+        assert row == (None, None, None, reason)
+        return
+    assert row[0] == pytest.approx(target_share)
+    needed = -(-target_share * 20 // 100)  # ceiling of target share x 20 staff
+    assert row[1] == needed and row[2] == needed - 3 and row[3] is None
