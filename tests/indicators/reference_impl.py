@@ -61,7 +61,7 @@ def trust_indicators(people, posts, returns, survey, questions, prior_disciplina
     """{(trust, indicator, measure, breakdown, group): (value, ci_lower, ci_upper)}."""
     out = {}
     members = defaultdict(lambda: defaultdict(int))  # (trust, breakdown) -> group -> count
-    for (trust, person), group in people.items():
+    for (trust, _person), group in people.items():
         members[(trust, "all")][group] += 1
     for trust, person, breakdown in posts:
         members[(trust, breakdown)][people[(trust, person)]] += 1
