@@ -21,7 +21,7 @@ def test_definitions_load_with_every_asset():
         "core/workforce", "indicators/workforce_counts", "indicators/disciplinary_inputs",
         "indicators/return_counts", "indicators/survey_counts", "indicators/counts",
         "indicators/wres_indicators", "indicators/trust_distribution",
-        "indicators/model_employer",
+        "indicators/model_employer", "indicators/time_series",
     }
 
 
@@ -29,8 +29,21 @@ def test_every_asset_is_described_grouped_and_partitioned_by_year():
     for spec in defs.resolve_all_asset_specs():
         assert spec.description and len(spec.description) > 40, spec.key
         assert spec.group_name in ("ingest", "validate", "indicators"), spec.key
-        assert spec.partitions_def == wres_year_partitions, spec.key
         assert "duckdb" in spec.kinds, spec.key
+        if spec.key.to_user_string() == "indicators/time_series":
+            assert spec.partitions_def is None  # reads every year's published files
+        else:
+            assert spec.partitions_def == wres_year_partitions, spec.key
+
+
+def test_year_job_and_time_series_job():
+    year = defs.resolve_job_def("wres_year")
+    assert year.partitions_def == wres_year_partitions
+    assert "indicators/time_series" not in {
+        k.to_user_string() for k in year.asset_layer.executable_asset_keys}
+    series = defs.resolve_job_def("wres_time_series")
+    assert {k.to_user_string() for k in series.asset_layer.executable_asset_keys} == {
+        "indicators/time_series"}
 
 
 def test_partitions_start_in_2015_and_include_every_year_since():
@@ -41,8 +54,7 @@ def test_partitions_start_in_2015_and_include_every_year_since():
 
 
 def test_runs_use_the_in_process_executor():
-    job = defs.resolve_implicit_global_asset_job_def()
-    assert job.executor_def is dg.in_process_executor
+    assert defs.resolve_job_def("wres_year").executor_def is dg.in_process_executor
 
 
 def test_dagster_cli_validates_the_workspace(tmp_path):

@@ -16,37 +16,49 @@ from wres_pipeline import settings
 from wres_pipeline.instance import prepare_home
 
 
+def _print_run(label: str, result, seconds: float) -> None:
+    status = "succeeded" if result.success else "FAILED"
+    print(f"{label}: run {result.run_id[:8]} {status} in {seconds:.1f} s")
+    for asset, rows in sorted(result.rows.items()):
+        print(f"  {asset}: {rows:,} rows" if rows is not None else f"  {asset}")
+    failed = [c for c in result.checks if not c.passed]
+    print(f"  checks: {len(result.checks) - len(failed)} passed, "
+          f"{sum(c.severity == 'WARN' for c in failed)} warnings, "
+          f"{sum(c.severity == 'ERROR' for c in failed)} errors")
+    for check in failed:
+        print(f"    {check.severity.lower()}: {check.asset} {check.name}: {check.description}")
+    if result.skipped:
+        print(f"  not materialised: {', '.join(result.skipped)}")
+    if result.error:
+        print(f"  error: {result.error}")
+
+
 def _run_years(years: list[int], current: settings.Settings) -> int:
-    import dagster as dg  # noqa: F401  (imported after DAGSTER_HOME is set)
+    import dagster as dg  # imported after DAGSTER_HOME is set
 
     from wres_pipeline.definitions import defs
-    from wres_pipeline.runner import run_year
+    from wres_pipeline.runner import run_time_series, run_year
 
     instance = dg.DagsterInstance.get()
-    failed_years = 0
+    results = []
     for year in years:
         started = time.perf_counter()
-        result = run_year(defs, instance, year)
-        status = "succeeded" if result.success else "FAILED"
-        print(f"{year}: run {result.run_id[:8]} {status} in {time.perf_counter() - started:.1f} s")
-        for asset, rows in sorted(result.rows.items()):
-            print(f"  {asset}: {rows:,} rows" if rows is not None else f"  {asset}")
-        failed = [c for c in result.checks if not c.passed]
-        print(f"  checks: {len(result.checks) - len(failed)} passed, "
-              f"{sum(c.severity == 'WARN' for c in failed)} warnings, "
-              f"{sum(c.severity == 'ERROR' for c in failed)} errors")
-        for check in failed:
-            print(f"    {check.severity.lower()}: {check.asset} {check.name}: {check.description}")
-        if result.skipped:
-            print(f"  not materialised: {', '.join(result.skipped)}")
-        if result.error:
-            print(f"  error: {result.error}")
-        failed_years += not result.success
-    print(f"\nLanding zone:   {current.landing}")
-    print(f"Raw archive:    {current.archive}")
-    print(f"DuckDB per year: {current.warehouse}/wres_<year>.duckdb")
-    print(f"Dagster home:   {current.dagster_home} (open the UI: see README, 'Dagster UI')")
-    return 1 if failed_years else 0
+        results.append(run_year(defs, instance, year))
+        _print_run(str(year), results[-1], time.perf_counter() - started)
+    if any(r.success for r in results):
+        started = time.perf_counter()
+        series = run_time_series(defs, instance)
+        _print_run("time series", series, time.perf_counter() - started)
+        results.append(series)
+    print(f"\nLanding zone:    {current.landing}")
+    print(f"Raw archive:     {current.archive}")
+    print(f"DuckDB per year: {current.warehouse}/wres_<year>.duckdb (indicators.wres_indicators, "
+          "indicators.trust_distribution, indicators.model_employer)")
+    print(f"Time series:     {current.warehouse}/wres_time_series.duckdb "
+          "(indicators.time_series)")
+    print(f"Published:       {current.published}")
+    print(f"Dagster home:    {current.dagster_home} (open the UI: see README, 'Dagster UI')")
+    return 0 if all(r.success for r in results) else 1
 
 
 def demo_command(args: argparse.Namespace) -> int:

@@ -3,6 +3,7 @@ cross-extract reconciliation."""
 
 import dagster as dg
 
+from wres_pipeline import exchange
 from wres_pipeline.ingest.assets import OWNERS, TRUSTS_IN_YEAR
 from wres_pipeline.organisations import build_trusts_in_year, snapshot_date
 from wres_pipeline.partitions import wres_year_partitions, year_of
@@ -45,6 +46,12 @@ def trusts_in_year(context: dg.AssetExecutionContext, paths: PipelinePaths) -> d
         untyped = [code for (code,) in con.sql(
             "select organisation_code from core.trusts_in_year where trust_type is null "
             "order by 1").fetchall()]
+        trusts = con.sql("select * from core.trusts_in_year").to_arrow_table()
+        successors = con.sql("select * from core.successor_map order by all").to_arrow_table()
+    if count and not untyped:
+        # Published for cross-year work: the time series maps merged trusts with them.
+        exchange.write(paths.published, "trusts_in_year", year, trusts)
+        exchange.write(paths.published, "successor_map", year, successors)
     table = "\n".join(f"| {name} | {n} |" for name, n in by_region)
     return dg.MaterializeResult(
         metadata={"dagster/row_count": count, "wres_year": year,

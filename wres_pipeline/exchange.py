@@ -7,6 +7,7 @@ rows, are written only from validated data, and appear by an atomic rename, so a
 sees half a file. Same inputs, same bytes.
 """
 
+import filecmp
 import os
 from pathlib import Path
 
@@ -19,12 +20,16 @@ def path(published: str | Path, table: str, year: int) -> Path:
 
 
 def write(published: str | Path, table: str, year: int, data: pa.Table) -> Path:
-    """Replace one year's file of an exchange table atomically."""
+    """Replace one year's file of an exchange table atomically, and only if its bytes change:
+    a rerun on unchanged inputs leaves the published file as it was."""
     target = path(published, table, year)
     target.parent.mkdir(parents=True, exist_ok=True)
     partial = target.with_name(f".data.parquet.partial-{os.getpid()}")
     pq.write_table(data, partial, compression="zstd", write_statistics=True)
-    os.replace(partial, target)
+    if target.exists() and filecmp.cmp(partial, target, shallow=False):
+        partial.unlink()
+    else:
+        os.replace(partial, target)
     return target
 
 

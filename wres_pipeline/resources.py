@@ -93,12 +93,13 @@ class PipelinePaths(dg.ConfigurableResource):
         """The archive folder of one extract of one year."""
         return Path(self.archive) / str(year) / extract
 
-    def database(self, year: int) -> Path:
-        """The DuckDB file of one WRES year."""
+    def database(self, year: int | str) -> Path:
+        """The DuckDB file of one WRES year (or of a cross-year table such as the time series,
+        which reads only published files)."""
         return Path(self.warehouse) / f"wres_{year}.duckdb"
 
     @contextmanager
-    def connect(self, year: int) -> Iterator[duckdb.DuckDBPyConnection]:
+    def connect(self, year: int | str) -> Iterator[duckdb.DuckDBPyConnection]:
         """A read-write connection to the year's database, held under the year's lock."""
         path = self.database(year)
         path.parent.mkdir(parents=True, exist_ok=True)

@@ -29,6 +29,15 @@ class YearRun:
     skipped: tuple[str, ...] = ()
 
 
+def run_time_series(defs: dg.Definitions, instance: dg.DagsterInstance) -> YearRun:
+    """Rebuild the time series from every published year (after the years have run)."""
+    job = defs.resolve_job_def("wres_time_series")
+    result = job.execute_in_process(
+        instance=instance, raise_on_error=False,
+        run_config={"loggers": {"console": {"config": {"log_level": "CRITICAL"}}}})
+    return _summary(job, result, year=0)
+
+
 def root_cause(error) -> str:
     """The message of the innermost error (Dagster wraps what the asset raised)."""
     while error.cause is not None:
@@ -38,12 +47,16 @@ def root_cause(error) -> str:
 
 def run_year(defs: dg.Definitions, instance: dg.DagsterInstance, year: int) -> YearRun:
     """Materialise every asset of one WRES year; never raises for a failed step."""
-    job = defs.resolve_implicit_global_asset_job_def()
+    job = defs.resolve_job_def("wres_year")
     result = job.execute_in_process(
         partition_key=str(year), instance=instance, raise_on_error=False,
         # The command prints its own summary; Dagster's step log stays in the instance and UI.
         run_config={"loggers": {"console": {"config": {"log_level": "CRITICAL"}}}},
     )
+    return _summary(job, result, year)
+
+
+def _summary(job, result, year: int) -> YearRun:
     rows = {}
     for event in result.get_asset_materialization_events():
         materialization = event.event_specific_data.materialization

@@ -18,15 +18,17 @@ def test_demo_generates_and_ingests_through_dagster(tmp_path):
                             timeout=300)
     assert result.returncode == 0, result.stdout + result.stderr
     assert "2017: run" in result.stdout and "2018: run" in result.stdout
-    assert result.stdout.count("succeeded") == 2
+    assert result.stdout.count("succeeded") == 3  # two years and the time series
+    assert "time series: run" in result.stdout
     assert "staging/esr_staff_in_post" in result.stdout
+    assert "indicators/wres_indicators" in result.stdout
     assert (tmp_path / "data" / "warehouse" / "wres_2018.duckdb").exists()
     assert (tmp_path / "dagster_home" / "dagster.yaml").read_text().count("enabled: false") == 1
     os.environ["DAGSTER_HOME"] = str(tmp_path / "dagster_home")
     try:
         with dg.DagsterInstance.get() as instance:
             runs = instance.get_runs()
-            assert len(runs) == 2
+            assert len(runs) == 3
             assert all(run.status == dg.DagsterRunStatus.SUCCESS for run in runs)
     finally:
         del os.environ["DAGSTER_HOME"]

@@ -1,0 +1,68 @@
+"""The time series: every published year's indicators, merged trusts mapped to their successors.
+
+Unpartitioned: it reads only the years' published exchange files (never their databases) and
+works in its own DuckDB file, so it never contends with a year's run.
+"""
+
+import dagster as dg
+
+from wres_pipeline import exchange
+from wres_pipeline.indicators.counts import COUNTS
+from wres_pipeline.ingest.assets import OWNERS
+from wres_pipeline.ingest.staging import load_reference_table
+from wres_pipeline.resources import MethodSettings, PipelinePaths
+from wres_pipeline.sql import create_table
+
+TIME_SERIES = dg.AssetKey(["indicators", "time_series"])
+DATABASE = "time_series"
+
+
+def _stack(paths: PipelinePaths, table: str, years: list[int]):
+    import pyarrow as pa
+
+    return pa.concat_tables([exchange.read(paths.published, table, y) for y in years],
+                            promote_options="default")
+
+
+@dg.asset(key=TIME_SERIES, deps=[COUNTS], group_name="indicators", kinds={"duckdb"},
+          owners=OWNERS, code_version="1",
+          check_specs=[dg.AssetCheckSpec("no_gap_in_published_years", asset=TIME_SERIES,
+                                         description="Every year between the first and last "
+                                                     "published is published.")])
+def time_series(context: dg.AssetExecutionContext, paths: PipelinePaths,
+                method: MethodSettings) -> dg.MaterializeResult:
+    """All published years' indicators side by side, each trust's earlier years pooled from the
+    trusts it has absorbed (assets/indicators/time_series_counts.sql, then the same formulas as
+    each year: assets/indicators/wres_indicators.sql)."""
+    years = exchange.years(paths.published, "indicator_counts")
+    if not years:
+        raise dg.Failure("no year has published its indicator counts yet")
+    latest = max(y for y in exchange.years(paths.published, "successor_map") if y in years)
+    with paths.connect(DATABASE) as con:
+        con.register("published_counts", _stack(paths, "indicator_counts", years))
+        con.register("latest_successor_map", exchange.read(paths.published, "successor_map",
+                                                           latest))
+        con.register("latest_trusts", exchange.read(paths.published, "trusts_in_year", latest))
+        load_reference_table(con, "indicators")
+        con.sql("create schema if not exists indicators")
+        create_table(con, "indicators.counts", "indicators/time_series_counts.sql")
+        rows = create_table(con, "indicators.time_series", "indicators/wres_indicators.sql",
+                            {"z": method.z, "low": method.non_adverse_low,
+                             "high": method.non_adverse_high})
+        trend = con.sql("""select year, indicator, measure, round(value, 3)
+            from indicators.time_series where level = 'england' and (measure =
+            'relative_likelihood' or (indicator = 1 and measure = 'share' and breakdown = 'all'
+            and "group" = 'BME')) order by indicator, year""").fetchall()
+    missing = sorted(set(range(years[0], years[-1] + 1)) - set(years))
+    lines = "\n".join(f"| {y} | {i} | {m} | {v} |" for y, i, m, v in trend)
+    return dg.MaterializeResult(
+        metadata={"dagster/row_count": rows, "years": dg.MetadataValue.json(years),
+                  "successors_as_of": latest,
+                  "england_trend": dg.MetadataValue.md(
+                      "| year | indicator | measure | value |\n|---|---|---|---:|\n" + lines),
+                  "database": dg.MetadataValue.path(str(paths.database(DATABASE)))},
+        check_results=[dg.AssetCheckResult(
+            check_name="no_gap_in_published_years", passed=not missing,
+            severity=dg.AssetCheckSeverity.WARN, metadata={"missing": str(missing)},
+            description=f"not published: {missing}" if missing else None)],
+    )
