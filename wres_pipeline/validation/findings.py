@@ -1,13 +1,17 @@
 """Turn rule outcomes into what people read: file, row, column and value of each failure; the
 rows to quarantine; and the Dagster asset check results shown in the UI."""
 
+from typing import TYPE_CHECKING
+
 import dagster as dg
 import numpy as np
-import pandas as pd
 import pyarrow as pa
 
 from wres_pipeline.validation.gx_runner import Outcome
 from wres_pipeline.validation.rules import TEXT_SUFFIX, Rule
+
+if TYPE_CHECKING:  # pandas is imported where a frame is built, not at start-up
+    import pandas as pd
 
 SAMPLE_ROWS = 10
 QUARANTINE_SCHEMA = pa.schema([
@@ -29,8 +33,10 @@ def problem(rule: Rule) -> str:
     }.get(rule.expectation, "fails the rule")
 
 
-def _values(frame: pd.DataFrame, rule: Rule, positions: np.ndarray) -> list[str]:
+def _values(frame: "pd.DataFrame", rule: Rule, positions: np.ndarray) -> list[str]:
     """The failing values as sent (the raw text where the column is typed)."""
+    import pandas as pd
+
     parts = []
     for column in rule.columns:
         source = column + TEXT_SUFFIX if column + TEXT_SUFFIX in frame else column
@@ -42,9 +48,11 @@ def _values(frame: pd.DataFrame, rule: Rule, positions: np.ndarray) -> list[str]
             for row in zip(*parts, strict=True)]
 
 
-def failures(frame: pd.DataFrame, outcome: Outcome, limit: int | None = None) -> pd.DataFrame:
+def failures(frame: "pd.DataFrame", outcome: Outcome, limit: int | None = None) -> "pd.DataFrame":
     """File, row, column and value of the rule's failing rows (the first `limit`, or all)."""
     positions = outcome.positions if limit is None else outcome.positions[:limit]
+    import pandas as pd
+
     return pd.DataFrame({
         "source_file": frame["source_file"].to_numpy(dtype=object)[positions],
         "source_row": frame["source_row"].to_numpy()[positions],
@@ -53,7 +61,7 @@ def failures(frame: pd.DataFrame, outcome: Outcome, limit: int | None = None) ->
     })
 
 
-def message(frame: pd.DataFrame, outcome: Outcome) -> str:
+def message(frame: "pd.DataFrame", outcome: Outcome) -> str:
     """One line naming the first failing file, row and column, and how many rows fail."""
     rule = outcome.rule
     if outcome.error:
@@ -66,7 +74,7 @@ def message(frame: pd.DataFrame, outcome: Outcome) -> str:
             f"{first.value!r} {problem(rule)}{more}")
 
 
-def quarantine_table(frame: pd.DataFrame, outcomes: list[Outcome]) -> pa.Table:
+def quarantine_table(frame: "pd.DataFrame", outcomes: list[Outcome]) -> pa.Table:
     """Every row failing a quarantining row-level rule, with the rule and the value sent."""
     parts = []
     for outcome in outcomes:
@@ -84,7 +92,7 @@ def quarantine_table(frame: pd.DataFrame, outcomes: list[Outcome]) -> pa.Table:
     return pa.concat_tables(parts) if parts else QUARANTINE_SCHEMA.empty_table()
 
 
-def check_result(frame: pd.DataFrame, outcome: Outcome, asset_key: dg.AssetKey,
+def check_result(frame: "pd.DataFrame", outcome: Outcome, asset_key: dg.AssetKey,
                  year: int) -> dg.AssetCheckResult:
     rule = outcome.rule
     metadata = {

@@ -1,11 +1,15 @@
 """The frame Great Expectations validates: a staging table beside the text each typed value was
 read from, so a rule can tell a blank from a value that did not parse."""
 
+from typing import TYPE_CHECKING
+
 import duckdb
-import pandas as pd
 
 from wres_pipeline.contracts import Contract
 from wres_pipeline.validation.rules import is_typed, text_column
+
+if TYPE_CHECKING:  # pandas is imported where a frame is built, not at start-up
+    import pandas as pd
 
 
 def _frame_expression(column) -> str:
@@ -29,7 +33,7 @@ def frame_sql(contract: Contract) -> str:
             f"positional join raw.{contract.name} as r")
 
 
-def validation_frame(con: duckdb.DuckDBPyConnection, contract: Contract) -> pd.DataFrame:
+def validation_frame(con: duckdb.DuckDBPyConnection, contract: Contract) -> "pd.DataFrame":
     misaligned = con.sql(
         f"select count(*) from staging.{contract.name} as s positional join "
         f"raw.{contract.name} as r where s.source_row is distinct from r.source_row "

@@ -7,12 +7,15 @@ imported only when a validation runs.
 
 from dataclasses import dataclass
 from functools import cache
+from typing import TYPE_CHECKING
 
 import numpy as np
-import pandas as pd
 
 from wres_pipeline.validation.rules import Rule
 from wres_pipeline.validation.suites import load_suite, rules_in_suite
+
+if TYPE_CHECKING:  # pandas is imported where a frame is built, not at start-up
+    import pandas as pd
 
 
 @dataclass(frozen=True)
@@ -40,7 +43,7 @@ def _batch_definition():
     return source.add_dataframe_asset("frame").add_batch_definition_whole_dataframe("whole")
 
 
-def validate(frame: pd.DataFrame, table: str, parameters: dict) -> tuple[list[Outcome], dict]:
+def validate(frame: "pd.DataFrame", table: str, parameters: dict) -> tuple[list[Outcome], dict]:
     """Validate the frame with `expectations/<table>.json`; return outcomes and the GX result."""
     suite = load_suite(table)
     rules = {rule.id: rule for rule in rules_in_suite(table)}

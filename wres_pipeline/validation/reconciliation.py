@@ -6,9 +6,12 @@ differs, but the WRES team must see it and the data-quality summary reports it.
 """
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import dagster as dg
-import pandas as pd
+
+if TYPE_CHECKING:  # pandas is imported where a frame is built, not at start-up
+    import pandas as pd
 
 SAMPLE_TRUSTS = 15
 
@@ -51,7 +54,7 @@ def check_specs(asset_key: dg.AssetKey) -> list[dg.AssetCheckSpec]:
                               blocking=False) for rule in trust_rules(0.05, 0.1)]
 
 
-def judge(table: pd.DataFrame, asset_key: dg.AssetKey, year: int, headcount_tolerance: float,
+def judge(table: "pd.DataFrame", asset_key: dg.AssetKey, year: int, headcount_tolerance: float,
           unknown_share_warning: float) -> list[dg.AssetCheckResult]:
     results = []
     for rule in trust_rules(headcount_tolerance, unknown_share_warning):
