@@ -3,12 +3,11 @@
 import dagster as dg
 
 from wres_pipeline.indicators.time_series import TIME_SERIES
-from wres_pipeline.partitions import wres_year_partitions
 
-# Every per-year asset, from the landing zone to the indicators, for one partition.
+# Every per-year asset, from the landing zone to the indicators, for one partition (the
+# partitions, one per WRES year, come from the selected assets).
 wres_year_job = dg.define_asset_job(
     "wres_year", selection=dg.AssetSelection.all() - dg.AssetSelection.assets(TIME_SERIES),
-    partitions_def=wres_year_partitions,
     description="Ingest, validate and compute the indicators of one WRES year.",
 )
 
