@@ -56,7 +56,13 @@ def _run_years(years: list[int], current: settings.Settings) -> int:
           "indicators.trust_distribution, indicators.model_employer)")
     print(f"Time series:     {current.warehouse}/wres_time_series.duckdb "
           "(indicators.time_series)")
-    print(f"Published:       {current.published}")
+    print(f"Published:       {current.published}/internal/<year>/LATEST (all counts) and "
+          f"{current.published}/public/<year>/LATEST (disclosure-controlled)")
+    print(f"Public dataset:  {current.published}/public/dataset/<table>/year=<YYYY>/")
+    reports = sorted((current.published / "public" / "reports").glob("*.html"))
+    if reports:
+        print(f"Reports:         {reports[-1]}" + (f" (and {len(reports) - 1} more)"
+                                                    if len(reports) > 1 else ""))
     print(f"Dagster home:    {current.dagster_home} (open the UI: see README, 'Dagster UI')")
     return 0 if all(r.success for r in results) else 1
 

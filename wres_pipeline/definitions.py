@@ -22,7 +22,14 @@ from wres_pipeline.indicators.time_series import time_series
 from wres_pipeline.indicators.workforce import workforce
 from wres_pipeline.ingest.assets import staging_assets
 from wres_pipeline.jobs import time_series_job, wres_year_job
-from wres_pipeline.resources import MethodSettings, PipelinePaths, ValidationSettings
+from wres_pipeline.publish.assets import snapshot
+from wres_pipeline.report.assets import national_report
+from wres_pipeline.resources import (
+    MethodSettings,
+    PipelinePaths,
+    PublishSettings,
+    ValidationSettings,
+)
 
 # Partitioned asset checks warn in every process in Dagster 1.13; the feature is what we rely on.
 warnings.filterwarnings("ignore", category=dg.PreviewWarning)
@@ -31,10 +38,11 @@ warnings.filterwarnings("ignore", category=dg.BetaWarning)
 defs = dg.Definitions(
     assets=[*staging_assets, trusts_in_year, trust_reconciliation, workforce, workforce_counts,
             disciplinary_inputs, return_counts, survey_counts, counts, wres_indicators,
-            trust_distribution, model_employer, time_series],
+            trust_distribution, model_employer, time_series, snapshot, national_report],
     resources={"paths": PipelinePaths.from_settings(),
                "validation": ValidationSettings.from_settings(),
-               "method": MethodSettings.from_settings()},
+               "method": MethodSettings.from_settings(),
+               "publishing": PublishSettings.from_settings()},
     jobs=[wres_year_job, time_series_job],
     executor=dg.in_process_executor,
 )

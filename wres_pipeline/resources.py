@@ -58,6 +58,16 @@ class MethodSettings(dg.ConfigurableResource):
         return NormalDist().inv_cdf(0.5 + self.confidence / 2)
 
 
+class PublishSettings(dg.ConfigurableResource):
+    """Publication settings (config.toml's [publish])."""
+
+    disclosure_threshold: int
+
+    @classmethod
+    def from_settings(cls) -> "PublishSettings":
+        return cls(disclosure_threshold=settings.load().disclosure_threshold)
+
+
 class PipelinePaths(dg.ConfigurableResource):
     """The landing zone, raw archive, warehouse and published folders (from config.toml)."""
 

@@ -27,6 +27,7 @@ class Settings:
     unknown_share_warning: float
     validation: Path  # GX validation results, one folder per year and run
     method: dict  # the [method] section: indicator settings (see MethodSettings)
+    disclosure_threshold: int
 
 
 def load() -> Settings:
@@ -51,4 +52,5 @@ def load() -> Settings:
         unknown_share_warning=float(raw["validation"]["unknown_share_warning"]),
         validation=data_root / paths["validation"],
         method=raw["method"],
+        disclosure_threshold=int(raw["publish"]["disclosure_threshold"]),
     )

@@ -1,0 +1,1 @@
+"""Publishing: versioned, atomic, disclosure-controlled Parquet snapshots of each WRES year."""

@@ -1,0 +1,142 @@
+"""The publish asset: a year's internal and public snapshots, and the multi-year dataset."""
+
+import json
+from pathlib import Path
+
+import dagster as dg
+import pyarrow as pa
+
+from wres_pipeline import contracts
+from wres_pipeline.core_assets import RECONCILIATION
+from wres_pipeline.indicators.results import DISTRIBUTION, MODEL_EMPLOYER, RESULTS
+from wres_pipeline.ingest.assets import OWNERS, TRUSTS_IN_YEAR
+from wres_pipeline.partitions import wres_year_partitions, year_of
+from wres_pipeline.publish import disclosure
+from wres_pipeline.publish.dataset import refresh_year
+from wres_pipeline.publish.snapshot import publish
+from wres_pipeline.resources import MethodSettings, PipelinePaths, PublishSettings
+from wres_pipeline.sql import sql_text
+
+SNAPSHOT = dg.AssetKey(["publish", "snapshot"])
+PERSON_LEVEL = {"person_id", "assignment_id", "ethnic_category"}
+COUNT_COLUMNS = {"indicators": ("numerator", "denominator"),
+                 "model_employer": ("headcount", "bme_headcount"),
+                 "data_quality_trusts": ("esr_headcount", "esr_unknown")}
+
+
+def gather(con, year: int) -> dict[str, pa.Table]:
+    """The internal edition's tables, read from the year's database."""
+    query = {
+        "indicators": "select * from indicators.wres_indicators",
+        "trust_distribution": "select * from indicators.trust_distribution",
+        "model_employer": "select * from indicators.model_employer",
+    }
+    tables = {name: con.sql(sql).to_arrow_table() for name, sql in query.items()}
+    for name in ("data_quality_trusts", "organisations"):
+        tables[name] = con.sql(sql_text(f"publish/{name}.sql"),
+                               params={"year": year}).to_arrow_table()
+    rows = []
+    for contract in contracts.all_contracts():
+        total = con.sql(f"select count(*) from staging.{contract.name}").fetchall()[0][0]
+        rows.append((year, contract.name, "(all)", None, total, con.sql(
+            f"select count(distinct (source_file, source_row)) from quarantine.{contract.name}")
+            .fetchall()[0][0]))
+        rows += [(year, contract.name, rule, severity, total, n) for rule, severity, n in con.sql(
+            f"select rule, severity, count(*) from quarantine.{contract.name} group by all "
+            "order by rule").fetchall()]
+    names = ["year", "table", "rule", "severity", "rows", "quarantined_rows"]
+    tables["data_quality_tables"] = pa.table({n: [r[i] for r in rows]
+                                              for i, n in enumerate(names)})
+    return tables
+
+
+def protect(tables: dict[str, pa.Table], threshold: int) -> dict[str, pa.Table]:
+    """The public edition: the same tables under disclosure control."""
+    frames = {name: t.to_pandas() for name, t in tables.items()}
+    reasons = disclosure.suppressed_units(frames["indicators"], frames["organisations"],
+                                          threshold)
+    public = dict(tables)
+    public["indicators"] = disclosure.public_indicators(frames["indicators"], reasons)
+    public["model_employer"] = disclosure.public_model_employer(frames["model_employer"],
+                                                                reasons, threshold)
+    public["data_quality_trusts"] = disclosure.public_data_quality(
+        frames["data_quality_trusts"], reasons, threshold)
+    # The extremes are single trusts' values, which may be suppressed ones: withheld.
+    public["trust_distribution"] = frames["trust_distribution"].assign(minimum=None,
+                                                                       maximum=None)
+    return {name: t if isinstance(t, pa.Table) else pa.Table.from_pandas(t, preserve_index=False)
+            for name, t in public.items()}
+
+
+def disclosure_failures(tables: dict[str, pa.Table], threshold: int) -> list[str]:
+    """What in a public edition would break disclosure control (empty when nothing does)."""
+    problems = []
+    for name, table in tables.items():
+        leaked = PERSON_LEVEL & set(table.column_names)
+        if leaked:
+            problems.append(f"{name} has person-level column(s) {sorted(leaked)}")
+        for column in COUNT_COLUMNS.get(name, ()):
+            values = [v for v in table.column(column).to_pylist() if v is not None]
+            small = sum(1 for v in values if 1 <= v <= threshold)
+            if small:
+                problems.append(f"{name}.{column} shows {small} count(s) from 1 to {threshold}")
+    return problems
+
+
+def raw_extracts(paths: PipelinePaths, year: int) -> list[dict]:
+    """SHA-256 and rows of every raw file the year was built from (the archive manifests)."""
+    entries = []
+    for extract in contracts.EXTRACTS:
+        manifest = paths.archive_path(year, extract) / "manifest.json"
+        for entry in json.loads(manifest.read_text(encoding="utf-8")):
+            entries.append({"extract": extract, "file": entry["name"],
+                            "sha256": entry["sha256"], "rows": entry["rows"]})
+    return sorted(entries, key=lambda e: (e["extract"], e["file"]))
+
+
+@dg.asset(
+    key=SNAPSHOT,
+    deps=[RESULTS, DISTRIBUTION, MODEL_EMPLOYER, RECONCILIATION, TRUSTS_IN_YEAR],
+    partitions_def=wres_year_partitions, group_name="publish", kinds={"parquet"},
+    owners=OWNERS, code_version="1",
+    check_specs=[dg.AssetCheckSpec(
+        "public_edition_discloses_nothing", asset=SNAPSHOT, blocking=True,
+        description="The public edition has no count from 1 to the threshold and no "
+                    "person-level column (checked before it is written).")],
+)
+def snapshot(context: dg.AssetExecutionContext, paths: PipelinePaths, method: MethodSettings,
+             publishing: PublishSettings) -> dg.MaterializeResult:
+    """The year's published snapshots: an internal edition with every count and a public
+    edition under disclosure control (counts from 1 to 7 and what derives from them withheld),
+    each as Parquet with a manifest, written atomically beside earlier snapshots; LATEST moves
+    only when a snapshot is complete. Also refreshes the multi-year public dataset."""
+    year = year_of(context)
+    threshold = publishing.disclosure_threshold
+    with paths.connect(year) as con:
+        internal_tables = gather(con, year)
+    public_tables = protect(internal_tables, threshold)
+    problems = disclosure_failures(public_tables, threshold)
+    if problems:
+        raise dg.Failure("public edition not written: " + "; ".join(problems))
+    settings = method.model_dump() | {"disclosure_threshold": threshold}
+    raw = raw_extracts(paths, year)
+    root = Path(paths.published)
+    internal = publish(root / "internal", "internal", year, internal_tables, raw, settings)
+    public = publish(root / "public", "public", year, public_tables, raw, settings)
+    dataset = refresh_year(root / "public", public.folder, year)
+    suppressed = sum(public_tables["indicators"].column("suppressed").to_pylist())
+    return dg.MaterializeResult(
+        metadata={
+            "wres_year": year,
+            "dagster/row_count": internal_tables["indicators"].num_rows,
+            "internal_snapshot": dg.MetadataValue.path(str(internal.folder)),
+            "public_snapshot": dg.MetadataValue.path(str(public.folder)),
+            "snapshot_ids": dg.MetadataValue.json({"internal": internal.snapshot_id,
+                                                   "public": public.snapshot_id}),
+            "new_snapshot": internal.created or public.created,
+            "public_rows_suppressed": suppressed,
+            "dataset": dg.MetadataValue.path(str(dataset[0].parent.parent.parent)),
+        },
+        check_results=[dg.AssetCheckResult(check_name="public_edition_discloses_nothing",
+                                           passed=True, metadata={"threshold": threshold})],
+    )

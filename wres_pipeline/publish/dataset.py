@@ -1,0 +1,28 @@
+"""The multi-year public dataset: each table of every year's latest public snapshot as one
+hive-partitioned Parquet dataset, `<published>/public/dataset/<table>/year=<YYYY>/data.parquet`,
+which DuckDB, pandas, polars and R arrow read in one call. The year lives in the folder name
+(hive style), not in the files, so no reader sees it twice."""
+
+import filecmp
+import os
+from pathlib import Path
+
+import pyarrow.parquet as pq
+
+
+def refresh_year(public_root: Path, snapshot_folder: Path, year: int) -> list[Path]:
+    """Copy one year's public tables into the dataset (a file changes only if its bytes do)."""
+    written = []
+    for source in sorted(snapshot_folder.glob("*.parquet")):
+        table = pq.read_table(source)
+        table = table.drop_columns(["year"]).replace_schema_metadata(table.schema.metadata)
+        target = Path(public_root) / "dataset" / source.stem / f"year={year}" / "data.parquet"
+        target.parent.mkdir(parents=True, exist_ok=True)
+        partial = target.with_name(f".data.parquet.partial-{os.getpid()}")
+        pq.write_table(table, partial, compression="zstd")
+        if target.exists() and filecmp.cmp(partial, target, shallow=False):
+            partial.unlink()
+        else:
+            os.replace(partial, target)
+        written.append(target)
+    return written

@@ -1,0 +1,122 @@
+"""Versioned, atomic snapshots: `<published>/<edition>/<year>/<snapshot id>/` and a `LATEST`
+pointer per edition and year.
+
+A snapshot is written into a hidden partial folder, completed with its manifest, then renamed
+into place in one step; only then does `LATEST` change (also by a rename). A run that fails or
+is killed part-way leaves the previous snapshot and pointer exactly as they were; its partial
+folder is cleared by the next publish. The snapshot id is a hash of the data files' bytes, the
+raw extracts and the method settings, so rebuilding from the same inputs finds the same
+snapshot and changes nothing; data files are byte-identical by construction.
+"""
+
+import hashlib
+import json
+import os
+import shutil
+import subprocess
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+from wres_pipeline import __version__
+from wres_pipeline.paths import PROJECT_ROOT
+from wres_pipeline.publish.schemas import conform
+
+POINTER = "LATEST"
+PARTIAL_PREFIX = ".partial-"
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    edition: str
+    year: int
+    snapshot_id: str
+    folder: Path
+    created: bool  # False when an identical snapshot already existed
+
+
+def git_commit() -> str:
+    try:
+        return subprocess.run(["git", "rev-parse", "HEAD"], cwd=PROJECT_ROOT, check=True,
+                              capture_output=True, text=True, timeout=10).stdout.strip()
+    except (OSError, subprocess.SubprocessError):
+        return "unknown"
+
+
+def _sha256(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def _write_table(folder: Path, name: str, data: pa.Table, edition: str) -> dict:
+    path = folder / f"{name}.parquet"
+    table = conform(data, name, edition)
+    pq.write_table(table, path, compression="zstd", write_statistics=True,
+                   use_dictionary=True, data_page_size=1 << 20)
+    return {"file": path.name, "rows": table.num_rows, "bytes": path.stat().st_size,
+            "sha256": _sha256(path)}
+
+
+def clear_partials(edition_root: Path) -> None:
+    """Remove partial folders left by runs that died (their process is gone)."""
+    for partial in edition_root.glob(f"*/{PARTIAL_PREFIX}*"):
+        pid = int(partial.name.removeprefix(PARTIAL_PREFIX).split("-")[0])
+        try:
+            os.kill(pid, 0)
+        except ProcessLookupError:
+            shutil.rmtree(partial, ignore_errors=True)
+        except PermissionError:
+            pass
+
+
+def latest(edition_root: Path, year: int) -> str | None:
+    pointer = Path(edition_root) / str(year) / POINTER
+    return pointer.read_text(encoding="utf-8").strip() if pointer.exists() else None
+
+
+def publish(edition_root: Path, edition: str, year: int, tables: dict[str, pa.Table],
+            raw_extracts: list[dict], method: dict) -> Snapshot:
+    """Write one edition's snapshot of one year and point LATEST at it."""
+    year_root = Path(edition_root) / str(year)
+    year_root.mkdir(parents=True, exist_ok=True)
+    clear_partials(Path(edition_root))
+    partial = year_root / f"{PARTIAL_PREFIX}{os.getpid()}-{os.urandom(4).hex()}"
+    partial.mkdir()
+    try:
+        files = [_write_table(partial, name, data, edition) for name, data in tables.items()]
+        identity = json.dumps({"files": files, "raw": raw_extracts, "method": method},
+                              sort_keys=True)
+        snapshot_id = hashlib.sha256(identity.encode()).hexdigest()[:16]
+        manifest = {
+            "snapshot_id": snapshot_id, "year": year, "edition": edition,
+            "created": datetime.now(UTC).isoformat(timespec="seconds"),
+            "pipeline_version": __version__, "git_commit": git_commit(),
+            "method": method, "raw_extracts": raw_extracts, "files": files,
+        }
+        (partial / "manifest.json").write_text(json.dumps(manifest, indent=2, sort_keys=True)
+                                               + "\n", encoding="utf-8")
+        for path in partial.iterdir():
+            with open(path, "rb") as handle:
+                os.fsync(handle.fileno())
+        final = year_root / snapshot_id
+        created = not final.exists()
+        if created:
+            os.rename(partial, final)
+        else:
+            shutil.rmtree(partial)
+        _point(year_root, snapshot_id)
+        return Snapshot(edition, year, snapshot_id, final, created)
+    except BaseException:
+        shutil.rmtree(partial, ignore_errors=True)
+        raise
+
+
+def _point(year_root: Path, snapshot_id: str) -> None:
+    pointer = year_root / POINTER
+    if pointer.exists() and pointer.read_text(encoding="utf-8").strip() == snapshot_id:
+        return
+    partial = year_root / f".{POINTER}.partial-{os.getpid()}"
+    partial.write_text(snapshot_id + "\n", encoding="utf-8")
+    os.replace(partial, pointer)

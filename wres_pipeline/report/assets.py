@@ -1,0 +1,51 @@
+"""The report asset: the year's national data report, from the public snapshots alone."""
+
+import filecmp
+import os
+from pathlib import Path
+
+import dagster as dg
+
+from wres_pipeline.ingest.assets import OWNERS
+from wres_pipeline.partitions import wres_year_partitions, year_of
+from wres_pipeline.publish.assets import SNAPSHOT
+from wres_pipeline.report.data import load
+from wres_pipeline.report.page import render
+from wres_pipeline.resources import PipelinePaths
+
+REPORT = dg.AssetKey(["report", "national_report"])
+
+
+def report_path(published: str | Path, year: int) -> Path:
+    return Path(published) / "public" / "reports" / f"wres_national_report_{year}.html"
+
+
+def write_report(published: str | Path, year: int) -> tuple[Path, str]:
+    """Render and write the report atomically (unchanged content leaves the file alone)."""
+    data = load(Path(published) / "public", year)
+    target = report_path(published, year)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    partial = target.with_name(f".{target.name}.partial-{os.getpid()}")
+    partial.write_text(render(data), encoding="utf-8")
+    if target.exists() and filecmp.cmp(partial, target, shallow=False):
+        partial.unlink()
+    else:
+        os.replace(partial, target)
+    return target, data.snapshot_id
+
+
+@dg.asset(key=REPORT, deps=[SNAPSHOT], partitions_def=wres_year_partitions,
+          group_name="report", kinds={"html"}, owners=OWNERS, code_version="1")
+def national_report(context: dg.AssetExecutionContext, paths: PipelinePaths):
+    """The national data report for the year: a self-contained HTML page (no scripts or
+    external files) with headline figures against the previous year, trends since the first
+    published year, trusts' likelihoods on a log scale, regions and trust types, Model
+    Employer progress, data-quality notes and a method note, built from the public snapshots
+    alone."""
+    year = year_of(context)
+    path, snapshot_id = write_report(paths.published, year)
+    return dg.MaterializeResult(metadata={
+        "wres_year": year, "report": dg.MetadataValue.path(str(path)),
+        "open_in_browser": dg.MetadataValue.url(path.resolve().as_uri()),
+        "public_snapshot": snapshot_id, "bytes": path.stat().st_size,
+    })
