@@ -7,7 +7,12 @@ import dagster as dg
 import pytest
 
 from wres_pipeline.definitions import defs
-from wres_pipeline.resources import MethodSettings, PipelinePaths, ValidationSettings
+from wres_pipeline.resources import (
+    MethodSettings,
+    PipelinePaths,
+    PublishSettings,
+    ValidationSettings,
+)
 from wres_pipeline.sample.generate import generate_year
 
 warnings.filterwarnings("ignore", category=dg.PreviewWarning)
@@ -28,7 +33,8 @@ def materialize_year(paths: PipelinePaths, year: int, validation=VALIDATION, met
     """Run every per-year asset for one year; failures are returned, not raised."""
     return dg.materialize(
         [a for a in defs.assets if a.partitions_def is not None], partition_key=str(year),
-        resources={"paths": paths, "validation": validation, "method": method},
+        resources={"paths": paths, "validation": validation, "method": method,
+                   "publishing": PublishSettings(disclosure_threshold=7)},
         instance=instance or dg.DagsterInstance.ephemeral(), raise_on_error=False,
     )
 

@@ -63,6 +63,7 @@ def line_chart(title: str, series: dict[str, list[tuple[int, float]]], y_label: 
     for year in sorted(set(xs)):
         body.append(f'<text x="{x(year):.1f}" y="{HEIGHT - 14}" class="tick" '
                     f'text-anchor="middle">{year}</text>')
+    labels = []
     for index, (name, values) in enumerate(series.items()):
         colour = COLOURS[index % len(COLOURS)]
         shown = [(a, b) for a, b in values if b is not None]
@@ -72,8 +73,12 @@ def line_chart(title: str, series: dict[str, list[tuple[int, float]]], y_label: 
         body += [f'<circle cx="{x(a):.1f}" cy="{y(b):.1f}" r="3" fill="{colour}">'
                  f'<title>{escape(name)} {a}: {b:.2f}</title></circle>' for a, b in shown]
         if shown:
-            body.append(f'<text x="{WIDTH - RIGHT + 8}" y="{y(shown[-1][1]) + 4:.1f}" '
-                        f'fill="{colour}" class="label">{escape(name)}</text>')
+            labels.append([y(shown[-1][1]) + 4, name, colour])
+    labels.sort()
+    for above, below in zip(labels, labels[1:]):  # keep end labels 12 px apart
+        below[0] = max(below[0], above[0] + 12)
+    body += [f'<text x="{WIDTH - RIGHT + 8}" y="{at:.1f}" fill="{colour}" class="label">'
+             f'{escape(name)}</text>' for at, name, colour in labels]
     return _frame(title, body)
 
 
