@@ -21,15 +21,17 @@ def test_definitions_load_with_every_asset():
         "core/workforce", "indicators/workforce_counts", "indicators/disciplinary_inputs",
         "indicators/return_counts", "indicators/survey_counts", "indicators/counts",
         "indicators/wres_indicators", "indicators/trust_distribution",
-        "indicators/model_employer", "indicators/time_series",
+        "indicators/model_employer", "indicators/time_series", "publish/snapshot",
+        "report/national_report",
     }
 
 
 def test_every_asset_is_described_grouped_and_partitioned_by_year():
     for spec in defs.resolve_all_asset_specs():
         assert spec.description and len(spec.description) > 40, spec.key
-        assert spec.group_name in ("ingest", "validate", "indicators"), spec.key
-        assert "duckdb" in spec.kinds, spec.key
+        assert spec.group_name in ("ingest", "validate", "indicators", "publish", "report"), \
+            spec.key
+        assert spec.kinds & {"duckdb", "parquet", "html"}, spec.key
         if spec.key.to_user_string() == "indicators/time_series":
             assert spec.partitions_def is None  # reads every year's published files
         else:

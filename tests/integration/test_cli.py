@@ -23,6 +23,11 @@ def test_demo_generates_and_ingests_through_dagster(tmp_path):
     assert "staging/esr_staff_in_post" in result.stdout
     assert "indicators/wres_indicators" in result.stdout
     assert (tmp_path / "data" / "warehouse" / "wres_2018.duckdb").exists()
+    published = tmp_path / "data" / "published"
+    for edition in ("internal", "public"):
+        assert (published / edition / "2018" / "LATEST").exists()
+    report = published / "public" / "reports" / "wres_national_report_2018.html"
+    assert report.exists() and f"Reports:         {report}" in result.stdout
     assert (tmp_path / "dagster_home" / "dagster.yaml").read_text().count("enabled: false") == 1
     os.environ["DAGSTER_HOME"] = str(tmp_path / "dagster_home")
     try:
