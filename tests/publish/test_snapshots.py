@@ -115,8 +115,9 @@ def test_public_edition_discloses_no_small_count_and_no_person(published):
             from read_parquet('{folder / "data_quality_trusts.parquet"}')""").fetchall()[0][0]
         assert (counts, model, quality) == (0, 0, 0)
         internal = _snapshot(root, "internal", year)
-        small = duckdb.sql(f"""select count(*) from read_parquet('{internal / "indicators.parquet"}')
-            where numerator between 1 and 7""").fetchall()[0][0]
+        source = internal / "indicators.parquet"
+        small = duckdb.sql(f"select count(*) from read_parquet('{source}') "
+                           "where numerator between 1 and 7").fetchall()[0][0]
         assert small > 0  # the internal edition has them: the control did something
 
 

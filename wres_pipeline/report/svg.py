@@ -75,7 +75,7 @@ def line_chart(title: str, series: dict[str, list[tuple[int, float]]], y_label: 
         if shown:
             labels.append([y(shown[-1][1]) + 4, name, colour])
     labels.sort()
-    for above, below in zip(labels, labels[1:]):  # keep end labels 12 px apart
+    for above, below in zip(labels, labels[1:], strict=False):  # end labels 12 px apart
         below[0] = max(below[0], above[0] + 12)
     body += [f'<text x="{WIDTH - RIGHT + 8}" y="{at:.1f}" fill="{colour}" class="label">'
              f'{escape(name)}</text>' for at, name, colour in labels]
