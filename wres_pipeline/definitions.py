@@ -30,6 +30,8 @@ from wres_pipeline.resources import (
     PublishSettings,
     ValidationSettings,
 )
+from wres_pipeline.schedules import annual_wres_run
+from wres_pipeline.sensors import landing_zone_sensor, run_failure_summary
 
 # Partitioned asset checks warn in every process in Dagster 1.13; the feature is what we rely on.
 warnings.filterwarnings("ignore", category=dg.PreviewWarning)
@@ -44,5 +46,7 @@ defs = dg.Definitions(
                "method": MethodSettings.from_settings(),
                "publishing": PublishSettings.from_settings()},
     jobs=[wres_year_job, time_series_job],
+    schedules=[annual_wres_run],
+    sensors=[landing_zone_sensor, run_failure_summary],
     executor=dg.in_process_executor,
 )

@@ -76,13 +76,14 @@ class PipelinePaths(dg.ConfigurableResource):
     warehouse: str
     published: str
     validation: str
+    operations: str
 
     @classmethod
     def from_settings(cls) -> "PipelinePaths":
         current = settings.load()
         return cls(landing=str(current.landing), archive=str(current.archive),
                    warehouse=str(current.warehouse), published=str(current.published),
-                   validation=str(current.validation))
+                   validation=str(current.validation), operations=str(current.operations))
 
     @classmethod
     def under(cls, root: Path, landing: Path | None = None) -> "PipelinePaths":
@@ -90,7 +91,7 @@ class PipelinePaths(dg.ConfigurableResource):
         root = Path(root)
         return cls(landing=str(landing or root / "landing"), archive=str(root / "archive"),
                    warehouse=str(root / "warehouse"), published=str(root / "published"),
-                   validation=str(root / "validation"))
+                   validation=str(root / "validation"), operations=str(root / "operations"))
 
     def validation_results(self, year: int, run_id: str) -> Path:
         """Where one run keeps the GX validation results of one year."""

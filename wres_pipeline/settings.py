@@ -28,6 +28,9 @@ class Settings:
     validation: Path  # GX validation results, one folder per year and run
     method: dict  # the [method] section: indicator settings (see MethodSettings)
     disclosure_threshold: int
+    operations: Path  # run-failure summaries
+    collection_closes: str  # month-day of the annual run
+    quiet_seconds: int  # how long landing files must be still before the sensor runs a year
 
 
 def load() -> Settings:
@@ -53,4 +56,7 @@ def load() -> Settings:
         validation=data_root / paths["validation"],
         method=raw["method"],
         disclosure_threshold=int(raw["publish"]["disclosure_threshold"]),
+        operations=data_root / paths["operations"],
+        collection_closes=raw["schedule"]["collection_closes"],
+        quiet_seconds=int(raw["schedule"]["quiet_seconds"]),
     )

@@ -1,0 +1,76 @@
+"""The annual schedule, the landing-zone sensor and the run-failure summary."""
+
+import datetime as dt
+import os
+import time
+
+import dagster as dg
+
+from tests.conftest import materialize_year
+from wres_pipeline.definitions import defs
+from wres_pipeline.resources import PipelinePaths
+from wres_pipeline.sample.generate import generate_year
+from wres_pipeline.schedules import annual_wres_run
+from wres_pipeline.sensors import landing_changes, run_failure_summary
+
+YEARS = {str(y) for y in range(2015, 2027)}
+
+
+def test_annual_schedule_runs_the_current_year_after_collection_closes():
+    assert annual_wres_run.cron_schedule == "0 6 1 9 *"
+    context = dg.build_schedule_context(
+        scheduled_execution_time=dt.datetime(2025, 9, 1, 6, tzinfo=dt.UTC))
+    request = annual_wres_run(context)
+    assert request.partition_key == "2025" and request.run_key == "annual-2025"
+    assert annual_wres_run.job_name == "wres_year"
+
+
+def _write(path, text, age):
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text)
+    stamp = time.time() - age
+    os.utime(path, (stamp, stamp))
+
+
+def test_landing_sensor_runs_changed_settled_years_once(tmp_path):
+    _write(tmp_path / "2023" / "esr_staff_in_post.csv", "a", age=600)
+    _write(tmp_path / "2024" / "staff_survey.csv", "b", age=600)
+    _write(tmp_path / "notes" / "readme.txt", "c", age=600)  # not a year: ignored
+    now = time.time()
+    requests, cursor = landing_changes(tmp_path, {}, now, 120, YEARS)
+    assert [r.partition_key for r in requests] == ["2023", "2024"]
+    requests, cursor = landing_changes(tmp_path, cursor, now, 120, YEARS)
+    assert requests == []  # nothing changed since
+    _write(tmp_path / "2024" / "trust_returns" / "RR8.csv", "resubmitted", age=5)
+    assert landing_changes(tmp_path, cursor, time.time(), 120, YEARS)[0] == []  # still moving
+    _write(tmp_path / "2024" / "trust_returns" / "RR8.csv", "resubmitted", age=300)
+    requests, cursor = landing_changes(tmp_path, cursor, time.time(), 120, YEARS)
+    assert [r.partition_key for r in requests] == ["2024"]
+    _write(tmp_path / "2024" / "~$RR8.xlsx", "lock", age=1)  # an open spreadsheet's lock file
+    assert landing_changes(tmp_path, cursor, time.time(), 120, YEARS)[0] == []
+
+
+def test_failed_run_gets_a_summary_naming_step_and_check(tmp_path):
+    paths = PipelinePaths.under(tmp_path, tmp_path / "landing")
+    generate_year(2020, tmp_path / "landing", seed=2, scale=0.01,
+                  faults=["esr_fte_out_of_range"])
+    (tmp_path / "home").mkdir()
+    with dg.instance_for_test(temp_dir=str(tmp_path / "home")) as instance:
+        result = materialize_year(paths, 2020, instance=instance)
+        assert not result.success
+        (failure,) = [entry.dagster_event for entry in instance.all_logs(
+            result.run_id, of_type=dg.DagsterEventType.RUN_FAILURE)]
+        context = dg.build_run_status_sensor_context(
+            sensor_name="run_failure_summary", dagster_event=failure,
+            dagster_instance=instance, dagster_run=instance.get_run_by_id(result.run_id),
+            resources={"paths": paths}).for_run_failure()
+        run_failure_summary(context)
+    text = (tmp_path / "operations" / "run_failures" / f"{result.run_id}.md").read_text()
+    assert "WRES year: 2020" in text
+    assert "`staging__esr_staff_in_post`" in text and "fte_in_range" in text
+    assert "2020/esr_staff_in_post.csv, row" in text
+
+
+def test_definitions_have_the_schedule_and_sensors():
+    assert [s.name for s in defs.schedules] == ["annual_wres_run"]
+    assert {s.name for s in defs.sensors} == {"landing_zone_sensor", "run_failure_summary"}
