@@ -3,6 +3,8 @@
     wres-pipeline demo                   generate the sample years and run them end to end
     wres-pipeline run --years 2022-2024  materialise years already in the landing zone
     wres-pipeline ui [--port 3000]       start the Dagster UI on 127.0.0.1
+    wres-pipeline backfill --years 2015-2025 [--workers 2]
+                                         many years in parallel processes, phase by phase
     wres-pipeline suites                 regenerate expectations/ from the contracts
 """
 
@@ -92,6 +94,29 @@ def run_command(args: argparse.Namespace) -> int:
     return _run_years(parse_years(args.years), settings.load())
 
 
+def backfill_command(args: argparse.Namespace) -> int:
+    """Run many years in parallel processes, phase by phase, then the time series."""
+    import dagster as dg
+
+    from wres_pipeline.backfill import backfill
+    from wres_pipeline.definitions import defs
+    from wres_pipeline.runner import run_time_series
+    from wres_pipeline.sample.cli import parse_years
+
+    current = settings.load()
+    years = parse_years(args.years)
+    print(f"Backfilling {len(years)} years ({years[0]}-{years[-1]}), {args.workers} at a time")
+    started = time.perf_counter()
+    phases = backfill(years, args.workers, str(current.dagster_home))
+    with dg.DagsterInstance.get() as instance:
+        series = run_time_series(defs, instance)
+    print(f"time series: {'succeeded' if series.success else 'FAILED'}")
+    done = [r.year for r in phases[-1].runs if r.success]
+    print(f"{len(done)} of {len(years)} years published in {time.perf_counter() - started:.1f} s"
+          f" (wall time); published under {current.published}")
+    return 0 if len(done) == len(years) and series.success else 1
+
+
 def suites_command(args: argparse.Namespace) -> int:
     """Regenerate expectations/*.json and the rules section of docs/data-quality.md."""
     from wres_pipeline.validation import rules_doc, suites
@@ -124,6 +149,10 @@ def main(argv: list[str] | None = None) -> int:
     run = commands.add_parser("run", help="materialise WRES years from the landing zone")
     run.add_argument("--years", required=True, help="e.g. 2024, 2015-2025 or 2016,2018")
     run.set_defaults(run=run_command)
+    backfill = commands.add_parser("backfill", help="run many years in parallel processes")
+    backfill.add_argument("--years", required=True, help="e.g. 2015-2025")
+    backfill.add_argument("--workers", type=int, default=2, help="years run at once")
+    backfill.set_defaults(run=backfill_command)
     suites = commands.add_parser("suites", help="regenerate the GX suites from the contracts")
     suites.set_defaults(run=suites_command)
     ui = commands.add_parser("ui", help="start the Dagster UI (default http://127.0.0.1:3000)")

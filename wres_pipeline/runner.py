@@ -45,11 +45,14 @@ def root_cause(error) -> str:
     return error.message.strip()
 
 
-def run_year(defs: dg.Definitions, instance: dg.DagsterInstance, year: int) -> YearRun:
-    """Materialise every asset of one WRES year; never raises for a failed step."""
+def run_year(defs: dg.Definitions, instance: dg.DagsterInstance, year: int,
+             asset_selection: list | None = None) -> YearRun:
+    """Materialise every asset of one WRES year (or a selection); never raises for a failed
+    step."""
     job = defs.resolve_job_def("wres_year")
     result = job.execute_in_process(
         partition_key=str(year), instance=instance, raise_on_error=False,
+        asset_selection=asset_selection,
         # The command prints its own summary; Dagster's step log stays in the instance and UI.
         run_config={"loggers": {"console": {"config": {"log_level": "CRITICAL"}}}},
     )
@@ -72,6 +75,7 @@ def _summary(job, result, year: int) -> YearRun:
                      e.description)
         for e in result.get_asset_check_evaluations())
     done = {key for key in rows}
-    skipped = tuple(sorted(key.to_user_string() for key in job.asset_layer.executable_asset_keys
+    selected = result.dagster_run.asset_selection or job.asset_layer.executable_asset_keys
+    skipped = tuple(sorted(key.to_user_string() for key in selected
                            if key.to_user_string() not in done))
     return YearRun(year, result.success, result.run_id, rows, error, checks, skipped)

@@ -1,0 +1,123 @@
+"""The Dagster UI's server, started for real on 127.0.0.1: its GraphQL API shows the asset graph,
+partitions, checks and schedule, and launches a run of one WRES year that succeeds. The server
+is stopped by its PID."""
+
+import json
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from wres_pipeline.instance import prepare_home
+from wres_pipeline.sample.generate import generate_year
+
+ROOT = Path(__file__).resolve().parents[2]
+LOCATION = {"repositoryLocationName": "wres_pipeline", "repositoryName": "__repository__"}
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory):
+    root = tmp_path_factory.mktemp("webserver")
+    generate_year(2024, root / "data" / "landing", seed=5, scale=0.005)
+    home = root / "dagster_home"
+    env = dict(os.environ, WRES_DATA_DIR=str(root / "data"))
+    env["DAGSTER_HOME"] = str(prepare_home(home))
+    port = _free_port()
+    webserver = Path(sys.executable).with_name("dagster-webserver")
+    # The server and the runs it launches log a lot: to a file, never to an unread pipe.
+    log = open(root / "webserver.log", "wb")  # noqa: SIM115 (closed after the server stops)
+    process = subprocess.Popen(
+        [str(webserver), "-w", "workspace.yaml", "-h", "127.0.0.1", "-p", str(port)],
+        cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.time() + 120
+    while time.time() < deadline:
+        try:
+            urllib.request.urlopen(f"{url}/server_info", timeout=2)
+            break
+        except OSError:
+            if process.poll() is not None:
+                pytest.fail((root / "webserver.log").read_text()[-2000:])
+            time.sleep(1)
+    yield url, root
+    os.kill(process.pid, signal.SIGTERM)
+    try:
+        process.wait(timeout=30)
+    except subprocess.TimeoutExpired:
+        os.killpg(process.pid, signal.SIGKILL)
+        raise
+    finally:
+        log.close()
+    assert process.returncode is not None
+
+
+def graphql(url: str, query: str, variables: dict | None = None) -> dict:
+    body = json.dumps({"query": query, "variables": variables or {}}).encode()
+    request = urllib.request.Request(f"{url}/graphql", data=body,
+                                     headers={"Content-Type": "application/json"})
+    with urllib.request.urlopen(request, timeout=60) as response:
+        answer = json.loads(response.read())
+    assert "errors" not in answer, answer["errors"]
+    return answer["data"]
+
+
+def test_it_listens_on_loopback_only(server):
+    url, _ = server
+    assert url.startswith("http://127.0.0.1:")
+
+
+def test_asset_graph_partitions_and_checks(server):
+    url, _ = server
+    nodes = graphql(url, """{ assetNodes { assetKey { path } groupName partitionKeys
+        assetChecksOrError { ... on AssetChecks { checks { name blocking } } } } }""")
+    nodes = {"/".join(n["assetKey"]["path"]): n for n in nodes["assetNodes"]}
+    assert {"staging/esr_staff_in_post", "indicators/wres_indicators", "publish/snapshot",
+            "report/national_report", "indicators/time_series"} <= set(nodes)
+    assert nodes["publish/snapshot"]["groupName"] == "publish"
+    assert nodes["staging/esr_staff_in_post"]["partitionKeys"][0] == "2015"
+    assert "2025" in nodes["staging/esr_staff_in_post"]["partitionKeys"]
+    checks = {c["name"]: c["blocking"] for c in
+              nodes["staging/trust_return"]["assetChecksOrError"]["checks"]}
+    assert checks["appointed_not_above_shortlisted"] is True
+
+
+def test_schedule_and_sensors(server):
+    url, _ = server
+    repos = graphql(url, """{ repositoriesOrError { ... on RepositoryConnection { nodes {
+        name schedules { name cronSchedule } sensors { name } } } } }""")
+    (repo,) = repos["repositoriesOrError"]["nodes"]
+    assert repo["schedules"] == [{"name": "annual_wres_run", "cronSchedule": "0 6 1 9 *"}]
+    assert {s["name"] for s in repo["sensors"]} == {"landing_zone_sensor",
+                                                    "run_failure_summary"}
+
+
+def test_launch_a_year_and_see_it_succeed(server):
+    url, root = server
+    launched = graphql(url, """mutation($params: ExecutionParams!) { launchRun(
+        executionParams: $params) { __typename ... on LaunchRunSuccess { run { runId } }
+        ... on PythonError { message } } }""", {"params": {
+        "selector": {**LOCATION, "jobName": "wres_year"},
+        "executionMetadata": {"tags": [{"key": "dagster/partition", "value": "2024"}]}}})
+    assert launched["launchRun"]["__typename"] == "LaunchRunSuccess", launched
+    run_id = launched["launchRun"]["run"]["runId"]
+    deadline, status = time.time() + 300, None
+    while time.time() < deadline:
+        status = graphql(url, "query($id: ID!) { runOrError(runId: $id) { ... on Run { status }"
+                              " } }", {"id": run_id})["runOrError"]["status"]
+        if status in ("SUCCESS", "FAILURE", "CANCELED"):
+            break
+        time.sleep(2)
+    assert status == "SUCCESS"
+    assert (root / "data" / "published" / "public" / "2024" / "LATEST").exists()
