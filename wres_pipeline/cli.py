@@ -160,7 +160,7 @@ def main(argv: list[str] | None = None) -> int:
     ui.add_argument("--host", default="127.0.0.1", help="address to bind (default loopback)")
     ui.set_defaults(run=ui_command)
     args = parser.parse_args(argv)
-    prepare_home(settings.load().dagster_home)
+    os.environ["DAGSTER_HOME"] = str(prepare_home(settings.load().dagster_home))
     return args.run(args)
 
 

@@ -1,6 +1,5 @@
 """The Dagster instance for local runs: a project-local DAGSTER_HOME with SQLite storage."""
 
-import os
 from pathlib import Path
 
 DAGSTER_YAML = """\
@@ -14,11 +13,10 @@ run_coordinator:
 
 
 def prepare_home(home: Path) -> Path:
-    """Create the Dagster home with its dagster.yaml (kept if one is there) and point to it."""
+    """Create the Dagster home with its dagster.yaml (kept if one is there); return its path."""
     home = Path(home).resolve()
     home.mkdir(parents=True, exist_ok=True)
     config = home / "dagster.yaml"
     if not config.exists():
         config.write_text(DAGSTER_YAML, encoding="utf-8")
-    os.environ["DAGSTER_HOME"] = str(home)
     return home

@@ -1,0 +1,39 @@
+"""The production Dagster instance configuration in docs/deployment.md loads and validates, and
+the embedded default is SQLite with telemetry off and runs that start at once."""
+
+import re
+from pathlib import Path
+
+import yaml
+from dagster._core.instance.config import dagster_instance_config
+
+from wres_pipeline.instance import DAGSTER_YAML, prepare_home
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def _production_yaml() -> str:
+    text = (ROOT / "docs" / "deployment.md").read_text(encoding="utf-8")
+    (block,) = re.findall(r"```yaml\n(.*?)```", text, re.S)
+    return block
+
+
+def test_production_dagster_yaml_validates(tmp_path):
+    (tmp_path / "dagster.yaml").write_text(_production_yaml())
+    config, _ = dagster_instance_config(str(tmp_path))
+    assert "postgres" in config["storage"]
+    coordinator = config["run_coordinator"]
+    assert coordinator["class"] == "QueuedRunCoordinator"
+    limits = coordinator["config"]["tag_concurrency_limits"]
+    assert limits == [{"key": "dagster/partition", "value": {"applyLimitPerUniqueValue": True},
+                       "limit": 1}]
+    assert config["run_launcher"]["class"] == "DockerRunLauncher"
+    assert config["telemetry"]["enabled"] is False
+
+
+def test_embedded_default_instance(tmp_path):
+    home = prepare_home(tmp_path / "home")
+    config, _ = dagster_instance_config(str(home))
+    assert config["telemetry"]["enabled"] is False
+    assert config["run_coordinator"]["class"] == "DefaultRunCoordinator"
+    assert yaml.safe_load(DAGSTER_YAML) == yaml.safe_load((home / "dagster.yaml").read_text())
