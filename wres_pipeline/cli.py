@@ -35,19 +35,43 @@ def _print_run(label: str, result, seconds: float) -> None:
         print(f"  error: {result.error}")
 
 
-def _run_years(years: list[int], current: settings.Settings) -> int:
+def _unchanged(years: list[int], current: settings.Settings) -> list[int]:
+    """Years already published from exactly the files now in the landing zone."""
+    from wres_pipeline.freshness import unchanged_snapshot
+
+    method = dict(current.method) | {"disclosure_threshold": current.disclosure_threshold}
+    skipped = []
+    for year in years:
+        snapshot = unchanged_snapshot(current.landing, current.published, year, method)
+        if snapshot:
+            print(f"{year}: unchanged since snapshot {snapshot} (same files, settings and "
+                  "code); nothing to do (--force to rebuild)")
+            skipped.append(year)
+    return skipped
+
+
+def _run_years(years: list[int], current: settings.Settings, phase: str | None = None,
+               force: bool = True) -> int:
     import dagster as dg  # imported after DAGSTER_HOME is set
 
     from wres_pipeline.definitions import defs
+    from wres_pipeline.jobs import BACKFILL_PHASES
     from wres_pipeline.runner import run_time_series, run_year
 
+    selection = sorted(BACKFILL_PHASES[phase].resolve(defs.resolve_asset_graph())) \
+        if phase else None
+    if not force and phase is None:
+        skipped = _unchanged(years, current)
+        years = [y for y in years if y not in skipped]
+        if not years:
+            return 0
     instance = dg.DagsterInstance.get()
     results = []
     for year in years:
         started = time.perf_counter()
-        results.append(run_year(defs, instance, year))
+        results.append(run_year(defs, instance, year, asset_selection=selection))
         _print_run(str(year), results[-1], time.perf_counter() - started)
-    if any(r.success for r in results):
+    if any(r.success for r in results) and phase in (None, "report"):
         started = time.perf_counter()
         series = run_time_series(defs, instance)
         _print_run("time series", series, time.perf_counter() - started)
@@ -91,7 +115,7 @@ def demo_command(args: argparse.Namespace) -> int:
 def run_command(args: argparse.Namespace) -> int:
     from wres_pipeline.sample.cli import parse_years
 
-    return _run_years(parse_years(args.years), settings.load())
+    return _run_years(parse_years(args.years), settings.load(), args.phase, args.force)
 
 
 def backfill_command(args: argparse.Namespace) -> int:
@@ -148,6 +172,10 @@ def main(argv: list[str] | None = None) -> int:
     demo.set_defaults(run=demo_command)
     run = commands.add_parser("run", help="materialise WRES years from the landing zone")
     run.add_argument("--years", required=True, help="e.g. 2024, 2015-2025 or 2016,2018")
+    run.add_argument("--force", action="store_true",
+                     help="rebuild years already published from the same files")
+    run.add_argument("--phase", choices=["ingest and inputs", "indicators", "publish", "report"],
+                     help="run only one phase of each year (the benchmarks time them apart)")
     run.set_defaults(run=run_command)
     backfill = commands.add_parser("backfill", help="run many years in parallel processes")
     backfill.add_argument("--years", required=True, help="e.g. 2015-2025")

@@ -16,6 +16,7 @@ import shutil
 import subprocess
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from functools import cache
 from pathlib import Path
 
 import pyarrow as pa
@@ -44,6 +45,19 @@ def git_commit() -> str:
                               capture_output=True, text=True, timeout=10).stdout.strip()
     except (OSError, subprocess.SubprocessError):
         return "unknown"
+
+
+@cache
+def code_fingerprint() -> str:
+    """A hash of everything that decides the outputs: the package, SQL, suites, reference data
+    and pinned dependencies. Two builds with the same fingerprint and inputs agree."""
+    digest = hashlib.sha256()
+    for pattern in ("wres_pipeline/**/*.py", "wres_pipeline/**/*.toml", "assets/**/*.sql",
+                    "expectations/*.json", "reference/**/*.csv", "pyproject.toml"):
+        for path in sorted(PROJECT_ROOT.glob(pattern)):
+            digest.update(path.relative_to(PROJECT_ROOT).as_posix().encode())
+            digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
 
 
 def _sha256(path: Path) -> str:
@@ -93,6 +107,7 @@ def publish(edition_root: Path, edition: str, year: int, tables: dict[str, pa.Ta
             "snapshot_id": snapshot_id, "year": year, "edition": edition,
             "created": datetime.now(UTC).isoformat(timespec="seconds"),
             "pipeline_version": __version__, "git_commit": git_commit(),
+            "code_fingerprint": code_fingerprint(),
             "method": method, "raw_extracts": raw_extracts, "files": files,
         }
         (partial / "manifest.json").write_text(json.dumps(manifest, indent=2, sort_keys=True)
@@ -105,12 +120,25 @@ def publish(edition_root: Path, edition: str, year: int, tables: dict[str, pa.Ta
         if created:
             os.rename(partial, final)
         else:
+            _refresh_manifest(final, partial / "manifest.json")
             shutil.rmtree(partial)
         _point(year_root, snapshot_id)
         return Snapshot(edition, year, snapshot_id, final, created)
     except BaseException:
         shutil.rmtree(partial, ignore_errors=True)
         raise
+
+
+def _refresh_manifest(final: Path, new_manifest: Path) -> None:
+    """Same data from other code: record the code it was last confirmed with (data untouched)."""
+    old = json.loads((final / "manifest.json").read_text(encoding="utf-8"))
+    new = json.loads(new_manifest.read_text(encoding="utf-8"))
+    if old.get("code_fingerprint") == new["code_fingerprint"]:
+        return
+    old |= {k: new[k] for k in ("code_fingerprint", "git_commit", "pipeline_version")}
+    partial = final / f".manifest.json.partial-{os.getpid()}"
+    partial.write_text(json.dumps(old, indent=2, sort_keys=True) + "\n", encoding="utf-8")
+    os.replace(partial, final / "manifest.json")
 
 
 def _point(year_root: Path, snapshot_id: str) -> None:

@@ -1,0 +1,156 @@
+"""Benchmark the pipeline at national scale, the way a user runs it: fresh processes from the
+command line, Dagster and Great Expectations start-up included.
+
+    python benchmarks/national.py                     # one national year (scale 1.0)
+    python benchmarks/national.py --scales 1,2,4      # and the same year at 2x and 4x
+    python benchmarks/national.py --backfill          # and 2015-2025 in parallel
+
+Prints, per scale: generation; the DuckDB floor (DuckDB alone reading the raw files and
+computing the grouped counts); each phase as its own process (wall time and peak RSS); the
+whole year as one process, with seconds per stage; a rerun of the unchanged year. Figures are
+printed and saved to benchmarks/output/, never asserted.
+"""
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import duckdb
+
+ROOT = Path(__file__).resolve().parents[1]
+CLI = [sys.executable, "-m", "wres_pipeline.cli"]
+PHASES = ["ingest and inputs", "indicators", "publish", "report"]
+
+
+def timed_process(command: list[str], env: dict) -> tuple[float, float, str]:
+    """Wall seconds, peak RSS (MiB) and output of a command run as a fresh process."""
+    with tempfile.TemporaryFile("w+") as log:
+        started = time.perf_counter()
+        process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=log,
+                                   stderr=subprocess.STDOUT, text=True)
+        _, status, usage = os.wait4(process.pid, 0)  # this process's own peak memory
+        seconds = time.perf_counter() - started
+        log.seek(0)
+        output = log.read()
+    if os.waitstatus_to_exitcode(status):
+        raise RuntimeError(f"{' '.join(command)} failed:\n{output[-3000:]}")
+    return seconds, usage.ru_maxrss / 1024, output
+
+
+def floor_seconds(landing: Path) -> float:
+    """DuckDB alone: read the raw files and compute the counts the indicators rest on."""
+    started = time.perf_counter()
+    with duckdb.connect() as con:
+        con.sql(f"""create table esr as select * from read_csv('{landing}/esr_staff_in_post.csv',
+                    all_varchar = true)""")
+        con.sql("""select organisation_code, left(ethnic_category, 1) as g,
+                          count(distinct person_id) from esr group by all""").fetchall()
+        con.sql("""select organisation_code, clinical, pay_grade, left(ethnic_category, 1),
+                          count(distinct person_id) from esr group by all""").fetchall()
+        con.sql(f"""select organisation_code, ethnic_group, sum(respondents::bigint),
+                    sum(positive::bigint) from read_csv('{landing}/staff_survey.csv',
+                    all_varchar = true) group by all""").fetchall()
+        con.sql(f"""select count(*) from read_csv('{landing}/trust_returns/*.csv',
+                    all_varchar = true, union_by_name = true)""").fetchall()
+    return time.perf_counter() - started
+
+
+def stage_seconds(home: Path) -> dict[str, float]:
+    """Seconds per stage of the last year run, from the Dagster instance at `home`."""
+    os.environ["DAGSTER_HOME"] = str(home)
+    import dagster as dg
+
+    stages = {"ingest": 0.0, "validate": 0.0, "indicators": 0.0, "publish": 0.0, "report": 0.0}
+    with dg.DagsterInstance.get() as instance:
+        run = next(r for r in instance.get_runs() if r.job_name == "wres_year")
+        starts = {}
+        for entry in instance.all_logs(run.run_id):
+            event = entry.dagster_event
+            if event is None or not event.step_key:
+                continue
+            key = event.step_key
+            if event.event_type_value == "STEP_START":
+                starts[key] = entry.timestamp
+            elif event.event_type_value == "ASSET_MATERIALIZATION" and key.startswith("staging"):
+                split = event.event_specific_data.materialization.metadata["seconds"].value
+                stages["ingest"] += split["ingest"]
+                stages["validate"] += split["validate"]
+            elif event.event_type_value == "STEP_SUCCESS" and not key.startswith("staging"):
+                group = ("report" if key.startswith("report") else "publish"
+                         if key.startswith("publish") else "validate" if "reconciliation" in key
+                         else "ingest" if "trusts_in_year" in key else "indicators")
+                stages[group] += entry.timestamp - starts[key]
+    return {k: round(v, 2) for k, v in stages.items()}
+
+
+def one_scale(scale: float, year: int, workdir: Path) -> dict:
+    from wres_pipeline.sample.generate import generate_year
+
+    data, home = workdir / "data", workdir / "home"
+    env = dict(os.environ, WRES_DATA_DIR=str(data), DAGSTER_HOME=str(home))
+    made = generate_year(year, data / "landing", scale=scale)
+    figures = {"scale": scale, "esr_rows": made.esr_rows, "generate_s": round(made.seconds, 2),
+               "floor_s": round(floor_seconds(made.folder), 2)}
+    for phase in PHASES:
+        seconds, peak, _ = timed_process(CLI + ["run", "--years", str(year), "--phase", phase],
+                                         env)
+        figures[f"phase {phase}"] = {"s": round(seconds, 1), "peak_mib": round(peak)}
+    seconds, peak, _ = timed_process(CLI + ["run", "--years", str(year)], env)
+    figures["whole_year"] = {"s": round(seconds, 1), "peak_mib": round(peak),
+                             "stages_s": stage_seconds(home)}
+    published = {p: p.stat().st_mtime_ns for p in (data / "published").rglob("*") if p.is_file()}
+    seconds, _, _ = timed_process(CLI + ["run", "--years", str(year)], env)
+    unchanged = published == {p: p.stat().st_mtime_ns for p in (data / "published").rglob("*")
+                              if p.is_file()}
+    figures["rerun_unchanged"] = {"s": round(seconds, 1), "published_bytes_unchanged": unchanged}
+    stages = figures["whole_year"]["stages_s"]
+    figures["compute_vs_floor"] = round((stages["ingest"] + stages["indicators"])
+                                        / figures["floor_s"], 1)
+    figures["us_per_row"] = round(1e6 * figures["whole_year"]["s"] / made.esr_rows, 2)
+    figures["bytes_per_row"] = round(figures["whole_year"]["peak_mib"] * 2**20 / made.esr_rows)
+    return figures
+
+
+def backfill(scale: float, workdir: Path) -> dict:
+    from wres_pipeline.sample.generate import generate_year
+
+    data = workdir / "data"
+    for year in range(2015, 2026):
+        generate_year(year, data / "landing", scale=scale)
+    env = dict(os.environ, WRES_DATA_DIR=str(data), DAGSTER_HOME=str(workdir / "home"))
+    seconds, peak, output = timed_process(CLI + ["backfill", "--years", "2015-2025",
+                                                 "--workers", "2"], env)
+    return {"years": 11, "scale": scale, "wall_s": round(seconds, 1), "peak_mib": round(peak),
+            "log": [line for line in output.splitlines() if "years" in line]}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--year", type=int, default=2024)
+    parser.add_argument("--scales", default="1")
+    parser.add_argument("--backfill", action="store_true")
+    args = parser.parse_args()
+    results = {"machine": f"{os.cpu_count()} cores", "runs": []}
+    for scale in (float(s) for s in args.scales.split(",")):
+        with tempfile.TemporaryDirectory() as tmp:
+            figures = one_scale(scale, args.year, Path(tmp))
+        results["runs"].append(figures)
+        print(json.dumps(figures, indent=1))
+    if args.backfill:
+        with tempfile.TemporaryDirectory() as tmp:
+            results["backfill"] = backfill(float(args.scales.split(",")[0]), Path(tmp))
+        print(json.dumps(results["backfill"], indent=1))
+    out = ROOT / "benchmarks" / "output"
+    out.mkdir(parents=True, exist_ok=True)
+    (out / f"national-{time.strftime('%Y%m%d-%H%M%S')}.json").write_text(
+        json.dumps(results, indent=1))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,45 @@
+"""Is a year already published from exactly these inputs?
+
+A year whose landing files (by SHA-256), method settings and code fingerprint match its latest
+published snapshot's manifest needs no work: rerunning it could only rebuild the same bytes. The
+command line skips such years (unless forced) so an unchanged rerun takes seconds.
+"""
+
+import json
+from pathlib import Path
+
+from wres_pipeline import contracts
+from wres_pipeline.ingest.archive import sha256_of
+from wres_pipeline.ingest.errors import ExtractError
+from wres_pipeline.ingest.landing import find_files
+from wres_pipeline.publish.snapshot import code_fingerprint, latest
+
+
+def landing_fingerprint(landing: Path, year: int) -> list[dict] | None:
+    """The year's landing files as (extract, file, sha256), sorted; None if a table has none."""
+    folder = Path(landing) / str(year)
+    entries = []
+    try:
+        for contract in contracts.all_contracts():
+            for path in find_files(Path(landing), year, contract):
+                entries.append({"extract": contract.extract,
+                                "file": path.relative_to(folder).as_posix(),
+                                "sha256": sha256_of(path)})
+    except ExtractError:
+        return None
+    return sorted(entries, key=lambda e: (e["extract"], e["file"]))
+
+
+def unchanged_snapshot(landing: Path, published: Path, year: int, method: dict) -> str | None:
+    """The id of the year's latest internal snapshot if it was built from these very inputs."""
+    root = Path(published) / "internal"
+    snapshot = latest(root, year)
+    if snapshot is None:
+        return None
+    manifest = json.loads((root / str(year) / snapshot / "manifest.json").read_text("utf-8"))
+    built_from = sorted(({"extract": r["extract"], "file": r["file"], "sha256": r["sha256"]}
+                         for r in manifest["raw_extracts"]),
+                        key=lambda e: (e["extract"], e["file"]))
+    same = (built_from == landing_fingerprint(landing, year) and manifest["method"] == method
+            and manifest.get("code_fingerprint") == code_fingerprint())
+    return snapshot if same else None
