@@ -28,6 +28,11 @@ def test_demo_generates_and_ingests_through_dagster(tmp_path):
         assert (published / edition / "2018" / "LATEST").exists()
     report = published / "public" / "reports" / "wres_national_report_2018.html"
     assert report.exists() and f"Reports:         {report}" in result.stdout
+    # Running an unchanged year again does nothing and says why.
+    again = subprocess.run([sys.executable, "-m", "wres_pipeline.cli", "run", "--years", "2018"],
+                           cwd=ROOT, env=env, capture_output=True, text=True, timeout=300)
+    assert again.returncode == 0, again.stdout + again.stderr
+    assert "2018: unchanged since snapshot" in again.stdout
     assert (tmp_path / "dagster_home" / "dagster.yaml").read_text().count("enabled: false") == 1
     os.environ["DAGSTER_HOME"] = str(tmp_path / "dagster_home")
     try:

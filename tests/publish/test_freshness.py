@@ -1,0 +1,34 @@
+"""A year is 'unchanged' only when its landing files, settings and code all match the latest
+snapshot's manifest; any difference means a rebuild."""
+
+import json
+
+from tests.conftest import materialize_year
+from wres_pipeline.freshness import unchanged_snapshot
+from wres_pipeline.resources import PipelinePaths
+from wres_pipeline.sample.generate import generate_year
+
+METHOD = {"confidence": 0.95, "disclosure_threshold": 7, "indicator_3_window": 2,
+          "indicator_3_window_by_year": {}, "model_employer_bands": [
+              "band_8a", "band_8b", "band_8c", "band_8d", "band_9", "vsm"],
+          "model_employer_baseline_year": 2018, "model_employer_target_year": 2028,
+          "non_adverse_high": 1.25, "non_adverse_low": 0.8}
+
+
+def test_unchanged_only_when_files_settings_and_code_match(tmp_path):
+    paths = PipelinePaths.under(tmp_path, tmp_path / "landing")
+    landing, published = tmp_path / "landing", tmp_path / "published"
+    assert unchanged_snapshot(landing, published, 2021, METHOD) is None  # nothing published
+    generate_year(2021, landing, seed=6, scale=0.005)
+    assert materialize_year(paths, 2021).success
+    snapshot = unchanged_snapshot(landing, published, 2021, METHOD)
+    assert snapshot is not None
+    assert unchanged_snapshot(landing, published, 2021, METHOD | {"confidence": 0.9}) is None
+    survey = landing / "2021" / "staff_survey.csv"
+    survey.write_text(survey.read_text() + "\n")  # a resubmission, however small
+    assert unchanged_snapshot(landing, published, 2021, METHOD) is None
+    survey.write_text(survey.read_text()[:-1])
+    manifest = published / "internal" / "2021" / snapshot / "manifest.json"
+    data = json.loads(manifest.read_text())
+    manifest.write_text(json.dumps(data | {"code_fingerprint": "another build"}))
+    assert unchanged_snapshot(landing, published, 2021, METHOD) is None
