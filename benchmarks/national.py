@@ -23,6 +23,7 @@ from pathlib import Path
 import duckdb
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))  # for benchmarks.pandas_baseline
 CLI = [sys.executable, "-m", "wres_pipeline.cli"]
 PHASES = ["ingest and inputs", "indicators", "publish", "report"]
 
@@ -110,11 +111,35 @@ def one_scale(scale: float, year: int, workdir: Path) -> dict:
                               if p.is_file()}
     figures["rerun_unchanged"] = {"s": round(seconds, 1), "published_bytes_unchanged": unchanged}
     stages = figures["whole_year"]["stages_s"]
-    figures["compute_vs_floor"] = round((stages["ingest"] + stages["indicators"])
-                                        / figures["floor_s"], 1)
+    compute = stages["ingest"] + stages["indicators"]
+    figures["compute_vs_floor"] = round(compute / figures["floor_s"], 1)
+    figures["pandas_baseline"] = pandas_baseline(data, year, compute)
     figures["us_per_row"] = round(1e6 * figures["whole_year"]["s"] / made.esr_rows, 2)
     figures["bytes_per_row"] = round(figures["whole_year"]["peak_mib"] * 2**20 / made.esr_rows)
     return figures
+
+
+def pandas_baseline(data: Path, year: int, compute_seconds: float) -> dict:
+    """Time the plain pandas implementation and check it agrees with the published figures."""
+    import pandas as pd
+
+    from benchmarks.pandas_baseline import compare, compute
+    from wres_pipeline.publish.snapshot import latest
+    from wres_pipeline.reference import table
+
+    questions = {r["question_code"]: int(r["indicator"]) for r in table("survey_questions")
+                 if int(r["survey_year"]) == year - 1}
+    started = time.perf_counter()
+    baseline = compute(data / "landing" / str(year), questions)
+    seconds = time.perf_counter() - started
+    root = data / "published" / "internal"
+    pipeline = pd.read_parquet(root / str(year) / latest(root, year) / "indicators.parquet")
+    pipeline = pipeline[pipeline["level"] == "trust"].astype({"area_code": str, "measure": str,
+                                                              "breakdown": str, "group": str})
+    rows, worst = compare(baseline, pipeline[["area_code", "indicator", "measure", "breakdown",
+                                              "group", "value"]])
+    return {"s": round(seconds, 2), "rows_compared": rows, "max_relative_difference": worst,
+            "baseline_over_pipeline_compute": round(seconds / compute_seconds, 2)}
 
 
 def backfill(scale: float, workdir: Path) -> dict:
