@@ -7,12 +7,12 @@ rows, are written only from validated data, and appear by an atomic rename, so a
 sees half a file. Same inputs, same bytes.
 """
 
-import filecmp
-import os
 from pathlib import Path
 
 import pyarrow as pa
 import pyarrow.parquet as pq
+
+from wres_pipeline.atomic import replace_if_changed
 
 
 def path(published: str | Path, table: str, year: int) -> Path:
@@ -23,13 +23,8 @@ def write(published: str | Path, table: str, year: int, data: pa.Table) -> Path:
     """Replace one year's file of an exchange table atomically, and only if its bytes change:
     a rerun on unchanged inputs leaves the published file as it was."""
     target = path(published, table, year)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    partial = target.with_name(f".data.parquet.partial-{os.getpid()}")
-    pq.write_table(data, partial, compression="zstd", write_statistics=True)
-    if target.exists() and filecmp.cmp(partial, target, shallow=False):
-        partial.unlink()
-    else:
-        os.replace(partial, target)
+    replace_if_changed(target, lambda partial: pq.write_table(
+        data, partial, compression="zstd", write_statistics=True))
     return target
 
 

@@ -12,6 +12,8 @@ import os
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
+from wres_pipeline.atomic import replace_if_changed
+
 CHUNK = 1 << 20
 
 
@@ -54,10 +56,8 @@ def archive_file(source: Path, relative_name: str, extract_folder: Path) -> Arch
 
 def write_manifest(folder: Path, files: list[ArchivedFile], rows: dict[str, int]) -> Path:
     """Record which archived files (and how many rows of each) one ingest used."""
-    folder.mkdir(parents=True, exist_ok=True)
     entries = [asdict(f) | {"rows": rows.get(f.name)} for f in files]
-    path = folder / "manifest.json"
-    partial = folder / f".manifest.json.partial-{os.getpid()}"
-    partial.write_text(json.dumps(entries, indent=2, sort_keys=True) + "\n", encoding="utf-8")
-    os.replace(partial, path)
+    text = json.dumps(entries, indent=2, sort_keys=True) + "\n"
+    path = Path(folder) / "manifest.json"
+    replace_if_changed(path, lambda partial: partial.write_text(text, encoding="utf-8"))
     return path

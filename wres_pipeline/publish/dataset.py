@@ -3,11 +3,11 @@ hive-partitioned Parquet dataset, `<published>/public/dataset/<table>/year=<YYYY
 which DuckDB, pandas, polars and R arrow read in one call. The year lives in the folder name
 (hive style), not in the files, so no reader sees it twice."""
 
-import filecmp
-import os
 from pathlib import Path
 
 import pyarrow.parquet as pq
+
+from wres_pipeline.atomic import replace_if_changed
 
 
 def refresh_year(public_root: Path, snapshot_folder: Path, year: int) -> list[Path]:
@@ -17,12 +17,7 @@ def refresh_year(public_root: Path, snapshot_folder: Path, year: int) -> list[Pa
         table = pq.read_table(source)
         table = table.drop_columns(["year"]).replace_schema_metadata(table.schema.metadata)
         target = Path(public_root) / "dataset" / source.stem / f"year={year}" / "data.parquet"
-        target.parent.mkdir(parents=True, exist_ok=True)
-        partial = target.with_name(f".data.parquet.partial-{os.getpid()}")
-        pq.write_table(table, partial, compression="zstd")
-        if target.exists() and filecmp.cmp(partial, target, shallow=False):
-            partial.unlink()
-        else:
-            os.replace(partial, target)
+        replace_if_changed(target, lambda partial, table=table: pq.write_table(
+            table, partial, compression="zstd"))
         written.append(target)
     return written

@@ -23,6 +23,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from wres_pipeline import __version__
+from wres_pipeline.atomic import replace_if_changed
 from wres_pipeline.paths import PROJECT_ROOT
 from wres_pipeline.publish.schemas import conform
 
@@ -136,15 +137,11 @@ def _refresh_manifest(final: Path, new_manifest: Path) -> None:
     if old.get("code_fingerprint") == new["code_fingerprint"]:
         return
     old |= {k: new[k] for k in ("code_fingerprint", "git_commit", "pipeline_version")}
-    partial = final / f".manifest.json.partial-{os.getpid()}"
-    partial.write_text(json.dumps(old, indent=2, sort_keys=True) + "\n", encoding="utf-8")
-    os.replace(partial, final / "manifest.json")
+    text = json.dumps(old, indent=2, sort_keys=True) + "\n"
+    replace_if_changed(final / "manifest.json",
+                       lambda partial: partial.write_text(text, encoding="utf-8"))
 
 
 def _point(year_root: Path, snapshot_id: str) -> None:
-    pointer = year_root / POINTER
-    if pointer.exists() and pointer.read_text(encoding="utf-8").strip() == snapshot_id:
-        return
-    partial = year_root / f".{POINTER}.partial-{os.getpid()}"
-    partial.write_text(snapshot_id + "\n", encoding="utf-8")
-    os.replace(partial, pointer)
+    replace_if_changed(year_root / POINTER,
+                       lambda partial: partial.write_text(snapshot_id + "\n", encoding="utf-8"))

@@ -1,11 +1,10 @@
 """The report asset: the year's national data report, from the public snapshots alone."""
 
-import filecmp
-import os
 from pathlib import Path
 
 import dagster as dg
 
+from wres_pipeline.atomic import replace_if_changed
 from wres_pipeline.ingest.assets import OWNERS
 from wres_pipeline.partitions import wres_year_partitions, year_of
 from wres_pipeline.publish.assets import SNAPSHOT
@@ -24,13 +23,8 @@ def write_report(published: str | Path, year: int) -> tuple[Path, str]:
     """Render and write the report atomically (unchanged content leaves the file alone)."""
     data = load(Path(published) / "public", year)
     target = report_path(published, year)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    partial = target.with_name(f".{target.name}.partial-{os.getpid()}")
-    partial.write_text(render(data), encoding="utf-8")
-    if target.exists() and filecmp.cmp(partial, target, shallow=False):
-        partial.unlink()
-    else:
-        os.replace(partial, target)
+    page = render(data)
+    replace_if_changed(target, lambda partial: partial.write_text(page, encoding="utf-8"))
     return target, data.snapshot_id
 
 

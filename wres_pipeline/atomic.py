@@ -1,0 +1,28 @@
+"""Atomic, change-only file replacement for everything the pipeline publishes.
+
+A file is written beside its target under a hidden partial name, then renamed over it in one
+step, so a reader sees the old file or the new one, never half of one; and when the new bytes
+equal the old, the old file is left alone, so a rerun on unchanged inputs changes nothing.
+"""
+
+import filecmp
+import os
+from collections.abc import Callable
+from pathlib import Path
+
+
+def replace_if_changed(target: Path, write: Callable[[Path], object]) -> bool:
+    """Write through `write(partial_path)`; return True when the target was replaced."""
+    target = Path(target)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    partial = target.with_name(f".{target.name}.partial-{os.getpid()}")
+    try:
+        write(partial)
+        if target.exists() and filecmp.cmp(partial, target, shallow=False):
+            partial.unlink()
+            return False
+        os.replace(partial, target)
+        return True
+    except BaseException:
+        partial.unlink(missing_ok=True)
+        raise
