@@ -5,7 +5,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: setup run test lint ui benchmark-generate benchmark-validate clean
+.PHONY: setup run test lint ui benchmark benchmark-generate benchmark-validate clean
 
 setup: $(VENV)/.installed
 
@@ -34,6 +34,9 @@ ui: setup
 
 benchmark-generate: setup
 	$(BIN)/python benchmarks/generate_national.py
+
+benchmark: setup
+	$(BIN)/python benchmarks/national.py
 
 benchmark-validate: setup
 	$(BIN)/python benchmarks/ingest_validate_national.py
