@@ -19,7 +19,7 @@ import pandas as pd
 
 STAGES = {"staging": "ingest and validate", "core/trusts_in_year": "ingest and validate",
           "core/trust_reconciliation": "reconcile", "core/workforce": "indicators",
-          "indicators": "indicators"}
+          "indicators": "indicators", "publish": "publish", "report": "report"}
 
 
 def stage_seconds(instance, run_id: str) -> dict[str, float]:
@@ -85,7 +85,12 @@ def main() -> None:
         import dagster as dg
 
         from wres_pipeline.definitions import defs
-        from wres_pipeline.resources import MethodSettings, PipelinePaths, ValidationSettings
+        from wres_pipeline.resources import (
+            MethodSettings,
+            PipelinePaths,
+            PublishSettings,
+            ValidationSettings,
+        )
 
         instance = dg.DagsterInstance.ephemeral()
         started = time.perf_counter()
@@ -94,7 +99,8 @@ def main() -> None:
             partition_key=str(args.year),
             resources={"paths": PipelinePaths.under(root / "pipeline", root / "landing"),
                        "validation": ValidationSettings.from_settings(),
-                       "method": MethodSettings.from_settings()},
+                       "method": MethodSettings.from_settings(),
+                       "publishing": PublishSettings.from_settings()},
             instance=instance, raise_on_error=False)
         print(f"whole year through Dagster (ingest, validate, indicators): "
               f"{time.perf_counter() - started:.1f} s, success={run.success}")

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 import duckdb
 
 from wres_pipeline.contracts import Contract
-from wres_pipeline.validation.rules import is_typed, text_column
+from wres_pipeline.validation.rules import is_typed, text_column, unparsed_column
 
 if TYPE_CHECKING:  # pandas is imported where a frame is built, not at start-up
     import pandas as pd
@@ -27,6 +27,8 @@ def frame_sql(contract: Contract) -> str:
     selected += [_frame_expression(c) for c in contract.columns]
     selected += [f"nullif(trim(r.{c.name}), '') as {text_column(c)}"
                  for c in contract.columns if is_typed(c)]
+    selected += [f"case when s.{c.name} is null then nullif(trim(r.{c.name}), '') end "
+                 f"as {unparsed_column(c)}" for c in contract.columns if is_typed(c)]
     # staging.<table> is a row-for-row projection of raw.<table> (no filter, join or sort), so
     # the two line up by position; validate_table checks that they do.
     return (f"select {', '.join(selected)} from staging.{contract.name} as s "
