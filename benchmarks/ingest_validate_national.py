@@ -44,6 +44,8 @@ def main() -> None:
     parser.add_argument("--scale", type=float, default=1.0)
     args = parser.parse_args()
 
+    import dagster as dg
+
     from wres_pipeline import contracts
     from wres_pipeline.ingest.readers import read_raw
     from wres_pipeline.ingest.staging import stage
@@ -74,15 +76,11 @@ def main() -> None:
             stage(con, esr, raw)
             stage_s = time.perf_counter() - started - read_s
             print(f"ESR read {read_s:.1f} s, staged in DuckDB {stage_s:.1f} s")
-            import dagster as dg
-
             started = time.perf_counter()
             result = validate_table(con, esr, args.year, parameters, root / "validation",
                                     dg.AssetKey(["staging", "esr_staff_in_post"]), 0.005)
             print(f"ESR validation ({len(result.checks)} checks, {result.rows:,} rows): "
                   f"{time.perf_counter() - started:.1f} s")
-
-        import dagster as dg
 
         from wres_pipeline.definitions import defs
         from wres_pipeline.resources import (

@@ -38,8 +38,9 @@ def _print_run(label: str, result, seconds: float) -> None:
 def _unchanged(years: list[int], current: settings.Settings) -> list[int]:
     """Years already published from exactly the files now in the landing zone."""
     from wres_pipeline.freshness import unchanged_snapshot
+    from wres_pipeline.publish.snapshot import recorded_settings
 
-    method = dict(current.method) | {"disclosure_threshold": current.disclosure_threshold}
+    method = recorded_settings(current.method, current.disclosure_threshold)
     skipped = []
     for year in years:
         snapshot = unchanged_snapshot(current.landing, current.published, year, method)

@@ -97,9 +97,6 @@ class PipelinePaths(dg.ConfigurableResource):
         """Where one run keeps the GX validation results of one year."""
         return Path(self.validation) / str(year) / run_id
 
-    def year_landing(self, year: int) -> Path:
-        return Path(self.landing) / str(year)
-
     def archive_path(self, year: int, extract: str) -> Path:
         """The archive folder of one extract of one year."""
         return Path(self.archive) / str(year) / extract

@@ -13,7 +13,7 @@ from wres_pipeline.ingest.assets import OWNERS, TRUSTS_IN_YEAR
 from wres_pipeline.partitions import wres_year_partitions, year_of
 from wres_pipeline.publish import disclosure
 from wres_pipeline.publish.dataset import refresh_year
-from wres_pipeline.publish.snapshot import publish
+from wres_pipeline.publish.snapshot import publish, recorded_settings
 from wres_pipeline.resources import MethodSettings, PipelinePaths, PublishSettings
 from wres_pipeline.sql import sql_text
 
@@ -118,7 +118,7 @@ def snapshot(context: dg.AssetExecutionContext, paths: PipelinePaths, method: Me
     problems = disclosure_failures(public_tables, threshold)
     if problems:
         raise dg.Failure("public edition not written: " + "; ".join(problems))
-    settings = method.model_dump() | {"disclosure_threshold": threshold}
+    settings = recorded_settings(method.model_dump(), threshold)
     raw = raw_extracts(paths, year)
     root = Path(paths.published)
     internal = publish(root / "internal", "internal", year, internal_tables, raw, settings)

@@ -61,6 +61,11 @@ def code_fingerprint() -> str:
     return digest.hexdigest()[:16]
 
 
+def recorded_settings(method: dict, disclosure_threshold: int) -> dict:
+    """The settings a snapshot's manifest records (and a rerun compares against)."""
+    return dict(method) | {"disclosure_threshold": disclosure_threshold}
+
+
 def _sha256(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 

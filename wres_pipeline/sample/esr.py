@@ -12,7 +12,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from wres_pipeline.reference import table
-from wres_pipeline.sample.model import BME_SUBGROUPS, YearModel, _csv
+from wres_pipeline.sample.model import BME_SUBGROUPS, YearModel, reference_frame
 from wres_pipeline.sample.randomness import expit, splitmix64, stream
 
 WHITE, BME, UNKNOWN = 0, 1, 2
@@ -82,7 +82,7 @@ def _ethnic_categories(rng, model: YearModel, trust_idx, cell_idx) -> tuple[np.n
 
 
 def _staff_groups(rng, role_groups: np.ndarray) -> np.ndarray:
-    mapping = _csv("calibration/role_group_staff_groups.csv")
+    mapping = reference_frame("calibration/role_group_staff_groups.csv")
     out = np.empty(len(role_groups), dtype=object)
     for role, rows in mapping.groupby("role_group", sort=True):
         mask = role_groups == role

@@ -21,13 +21,14 @@ MIN_TRUST_HEADCOUNT = 12
 
 
 @cache
-def _csv(path: str) -> pd.DataFrame:
+def reference_frame(path: str) -> pd.DataFrame:
+    """A reference or calibration CSV (path under reference/) as a frame, read once."""
     return pd.read_csv(REFERENCE_DIR / path, keep_default_na=False)
 
 
 def target(year: int, measure: str) -> float:
     """A national target from reference/national_targets.csv."""
-    targets = _csv("national_targets.csv")
+    targets = reference_frame("national_targets.csv")
     row = targets[(targets["year"] == year) & (targets["measure"] == measure)]
     if row.empty:
         raise ValueError(f"no national target '{measure}' for {year}")
@@ -47,9 +48,10 @@ class YearModel:
 
 def _trust_frame(year: int, seed: int, scale: float) -> pd.DataFrame:
     trusts = trusts_in_year(year).to_pandas()
-    profiles = _csv("calibration/organisation_profiles.csv").set_index("organisation_code")
+    profiles = reference_frame("calibration/organisation_profiles.csv") \
+        .set_index("organisation_code")
     rng = stream(seed, 0, "trust_profiles")  # year 0: a trust keeps its profile across years
-    draws = {code: rng.normal(size=3) for code in sorted(_csv("organisation_types.csv")
+    draws = {code: rng.normal(size=3) for code in sorted(reference_frame("organisation_types.csv")
                                                             ["organisation_code"])}
     noise = np.array([draws[code] for code in trusts["organisation_code"]])
     known = trusts["organisation_code"].isin(profiles.index)
@@ -64,7 +66,7 @@ def _trust_frame(year: int, seed: int, scale: float) -> pd.DataFrame:
     region_mean = effect.groupby(trusts["region_code"]).transform("mean")
     effect = np.where(known, effect, region_mean.fillna(0) + 0.3 * noise[:, 1])
     unknown_factor = np.exp(0.6 * noise[:, 2])
-    national = _csv("calibration/national_headcount.csv").set_index("year")["headcount"]
+    national = reference_frame("calibration/national_headcount.csv").set_index("year")["headcount"]
     headcount = np.maximum(MIN_TRUST_HEADCOUNT,
                            np.round(national[year] * scale * size / size.sum())).astype(int)
     return trusts.assign(headcount=headcount, bme_effect=effect,
@@ -73,8 +75,9 @@ def _trust_frame(year: int, seed: int, scale: float) -> pd.DataFrame:
 
 
 def _cells(year: int) -> pd.DataFrame:
-    snapshot = _csv("calibration/national_headcount.csv").set_index("year")["snapshot"][year]
-    cells = _csv("calibration/workforce_cells.csv")
+    headcounts = reference_frame("calibration/national_headcount.csv").set_index("year")
+    snapshot = headcounts["snapshot"][year]
+    cells = reference_frame("calibration/workforce_cells.csv")
     cells = cells[cells["snapshot"] == snapshot].reset_index(drop=True)
     known = cells["headcount"] - cells["unknown"]
     bme = cells[list(BME_SUBGROUPS)].sum(axis=1)
@@ -87,7 +90,7 @@ def _cells(year: int) -> pd.DataFrame:
 
 
 def _type_probs(cells: pd.DataFrame, trust_types) -> dict[str, np.ndarray]:
-    mix = _csv("calibration/trust_type_role_mix.csv")
+    mix = reference_frame("calibration/trust_type_role_mix.csv")
     probs = {}
     for trust_type in trust_types:
         rows = mix[mix["trust_type"] == trust_type].set_index("role_group")["multiplier"]

@@ -10,7 +10,7 @@ import pyarrow as pa
 
 from wres_pipeline.reference import table
 from wres_pipeline.sample.esr import BME, WHITE, EsrSample
-from wres_pipeline.sample.model import YearModel, _csv
+from wres_pipeline.sample.model import YearModel, reference_frame
 from wres_pipeline.sample.randomness import expit, logit, stream
 
 
@@ -27,7 +27,7 @@ def generate(model: YearModel, esr: EsrSample, seed: int) -> pa.Table:
     rng = stream(seed, model.year, "survey")
     survey_year = model.year - 1
     questions = question_codes(survey_year)
-    targets = _csv("survey_targets.csv")
+    targets = reference_frame("survey_targets.csv")
     targets = targets[targets["wres_year"] == model.year].set_index("indicator")
     heads = esr.group_headcount
     n = len(heads)
