@@ -10,6 +10,7 @@ import csv
 import io
 from pathlib import Path
 
+import numpy as np
 import pyarrow as pa
 import pyarrow.csv as pacsv
 
@@ -36,7 +37,7 @@ def read_raw(contract: Contract, path: Path, name: str | None = None) -> pa.Tabl
         raise ExtractError(path, f"unsupported file type '{path.suffix}' (expected .csv or .xlsx)")
     selected = _select_columns(contract, path, names)
     arrays = {name: columns[index] for name, index in selected.items()}
-    arrays["source_file"] = pa.array([name or path.name] * len(rows), pa.string())
+    arrays["source_file"] = pa.repeat(pa.scalar(name or path.name, pa.string()), len(rows))
     arrays["source_row"] = pa.array(rows, pa.int64())
     return pa.table(arrays)
 
@@ -82,7 +83,8 @@ def _count_outside_quotes(line: str, delimiter: str) -> int:
     return count
 
 
-def _read_csv(contract: Contract, path: Path) -> tuple[list[str], list[pa.Array], list[int]]:
+def _read_csv(contract: Contract, path: Path) -> tuple[list[str], list[pa.Array],
+                                                       np.ndarray]:
     with open(path, "rb") as handle:
         head = handle.read(65536)
     encoding = "utf8"
@@ -107,7 +109,7 @@ def _read_csv(contract: Contract, path: Path) -> tuple[list[str], list[pa.Array]
     table = _arrow_csv(path, names, delimiter, encoding, contract.header)
     # Data rows are numbered as a spreadsheet numbers them: the header is row 1.
     offset = 2 if contract.header else 1
-    rows = list(range(offset, offset + table.num_rows))
+    rows = np.arange(offset, offset + table.num_rows, dtype=np.int64)
     return names, table.columns, rows
 
 

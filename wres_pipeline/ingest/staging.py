@@ -15,17 +15,37 @@ STAGING_SCHEMA = "staging"
 
 
 def stage(con: duckdb.DuckDBPyConnection, contract: Contract, raw: pa.Table) -> int:
-    """Keep the rows as sent in `raw.<table>`, then type them into `staging.<table>` through
-    `assets/staging/<table>.sql`. The raw text stays so every error can quote what was sent."""
-    con.sql(f"create schema if not exists {RAW_SCHEMA}")
+    """Show the rows as sent as `raw.<table>`, then type them into `staging.<table>` through
+    `assets/staging/<table>.sql`.
+
+    `raw.<table>` is a view of the Arrow table read from the archived files, in an in-memory
+    catalog: validation quotes the text that was sent from it, and `release_raw` ends it. It is
+    never copied into the year's database file (the archive keeps every file as sent, and
+    quarantine the text of every failing row), which spares writing, and holding twice, the
+    largest table of the year."""
+    attached = {name for (name,) in con.sql("select database_name from duckdb_databases()")
+                .fetchall()}
+    if RAW_SCHEMA not in attached:
+        # Databases written before the raw rows moved to memory hold a `raw` schema, which
+        # would make the name ambiguous: drop it (the archive keeps the files as sent).
+        database = con.sql("select current_database()").fetchall()[0][0]
+        con.sql(f'drop schema if exists "{database}".{RAW_SCHEMA} cascade')
+        con.sql(f"attach ':memory:' as {RAW_SCHEMA}")
     con.sql(f"create schema if not exists {STAGING_SCHEMA}")
-    con.register("incoming_raw", raw)
-    try:
-        con.sql(f"create or replace table {RAW_SCHEMA}.{contract.name} as "
-                "select * from incoming_raw")
-    finally:
-        con.unregister("incoming_raw")
+    con.register(_arrow_name(contract), raw)  # holds `raw` until release_raw
+    con.sql(f"create or replace view {RAW_SCHEMA}.{contract.name} as "
+            f"select * from {_arrow_name(contract)}")
     return create_table(con, f"{STAGING_SCHEMA}.{contract.name}", f"staging/{contract.name}.sql")
+
+
+def release_raw(con: duckdb.DuckDBPyConnection, contract: Contract) -> None:
+    """End `raw.<table>` and let its Arrow table go (it is also gone when `con` closes)."""
+    con.sql(f"drop view if exists {RAW_SCHEMA}.{contract.name}")
+    con.unregister(_arrow_name(contract))
+
+
+def _arrow_name(contract: Contract) -> str:
+    return f"raw_rows_{contract.name}"
 
 
 def read_files(contract: Contract, paths: list[Path]) -> pa.Table:

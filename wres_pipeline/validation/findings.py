@@ -40,7 +40,7 @@ def _values(frame: "pd.DataFrame", rule: Rule, positions: np.ndarray) -> list[st
     parts = []
     for column in rule.columns:
         source = column + TEXT_SUFFIX if column + TEXT_SUFFIX in frame else column
-        values = frame[source].to_numpy(dtype=object)[positions]
+        values = frame[source].take(positions).to_numpy(dtype=object)
         parts.append(["" if v is None or v is pd.NA or v != v else str(v) for v in values])
     if len(rule.columns) == 1:
         return parts[0]
@@ -54,8 +54,8 @@ def failures(frame: "pd.DataFrame", outcome: Outcome, limit: int | None = None) 
     import pandas as pd
 
     return pd.DataFrame({
-        "source_file": frame["source_file"].to_numpy(dtype=object)[positions],
-        "source_row": frame["source_row"].to_numpy()[positions],
+        "source_file": frame["source_file"].take(positions).to_numpy(dtype=object),
+        "source_row": frame["source_row"].take(positions).to_numpy(),
         "column": ", ".join(outcome.rule.columns),
         "value": _values(frame, outcome.rule, positions),
     })

@@ -3,8 +3,15 @@
 GX runs on pandas (its SQL path cannot validate DuckDB); `COMPLETE` results give the positions of
 every failing row cheaply, and this module turns them back into file rows. Great Expectations is
 imported only when a validation runs.
+
+The suite runs through GX's v1 `Validator`, the class `ValidationDefinition.run` uses, given the
+batch definition and the frame directly: `Batch.validate` would build the batch twice (GX
+fingerprints the whole frame each time, about 1 s for a national ESR extract), and
+`ValidationDefinition.run` would keep every result in the context's in-memory store for the life
+of the process.
 """
 
+import threading
 from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING
@@ -30,8 +37,25 @@ class Outcome:
     error: str | None = None
 
 
-@cache
+_SETTING_UP = threading.Lock()
+
+
 def _batch_definition():
+    with _SETTING_UP:  # one context, whichever thread asks first
+        return _new_batch_definition()
+
+
+def start_warm_up() -> None:
+    """Import and set up Great Expectations in a background thread.
+
+    The import takes about 2 s of Python; started when a run begins, it overlaps with Dagster
+    creating the run and with file reading and DuckDB work, which release the interpreter lock.
+    The first validation waits for it to finish."""
+    threading.Thread(target=_batch_definition, name="gx-warm-up", daemon=True).start()
+
+
+@cache
+def _new_batch_definition():
     import great_expectations as gx
     from great_expectations.data_context.types.base import ProgressBarsConfig
 
@@ -47,9 +71,12 @@ def validate(frame: "pd.DataFrame", table: str, parameters: dict) -> tuple[list[
     """Validate the frame with `expectations/<table>.json`; return outcomes and the GX result."""
     suite = load_suite(table)
     rules = {rule.id: rule for rule in rules_in_suite(table)}
-    batch = _batch_definition().get_batch(batch_parameters={"dataframe": frame})
-    result = batch.validate(suite, expectation_parameters=parameters,
-                            result_format={"result_format": "COMPLETE"})
+    from great_expectations.validator.v1_validator import Validator
+
+    validator = Validator(batch_definition=_batch_definition(),
+                          batch_parameters={"dataframe": frame},
+                          result_format={"result_format": "COMPLETE"})
+    result = validator.validate_expectation_suite(suite, parameters)
     outcomes = []
     for item in result.results:
         rule = rules[item.expectation_config.meta["rule"]]

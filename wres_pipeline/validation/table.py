@@ -9,6 +9,7 @@ import dagster as dg
 import duckdb
 
 from wres_pipeline.contracts import Contract
+from wres_pipeline.ingest.staging import release_raw
 from wres_pipeline.validation.findings import check_result, compact, quarantine_table
 from wres_pipeline.validation.frames import validation_frame
 from wres_pipeline.validation.gx_runner import validate
@@ -47,6 +48,9 @@ def validate_table(con: duckdb.DuckDBPyConnection, contract: Contract, year: int
                    parameters: dict, results_dir: Path, asset_key: dg.AssetKey,
                    max_quarantine_share: float) -> TableValidation:
     frame = validation_frame(con, contract)
+    # The frame now holds the raw text validation quotes: let the raw rows go before GX runs,
+    # the step's peak of memory.
+    release_raw(con, contract)
     outcomes, gx_result = validate(frame, contract.name, parameters)
     con.sql("create schema if not exists quarantine")
     con.register("incoming_quarantine", quarantine_table(frame, outcomes))
