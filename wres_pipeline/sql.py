@@ -9,6 +9,7 @@ from functools import cache
 import duckdb
 
 from wres_pipeline.paths import SQL_ASSETS_DIR
+from wres_pipeline.timings import timed
 
 
 @cache
@@ -24,7 +25,16 @@ def create_table(con: duckdb.DuckDBPyConnection, table: str, relative_path: str,
     `table` is always one of the project's own table names (never input data), so it can be
     part of the statement; values go in `params`.
     """
-    # DuckDB 2.0 blocks the connection until a result is fully fetched: always fetchall().
-    con.execute(f"create or replace table {table} as {sql_text(relative_path)}", params or {}) \
-        .fetchall()
-    return con.execute(f"select count(*) from {table}").fetchall()[0][0]
+    with timed("sql", relative_path, con):
+        # DuckDB 2.0 blocks the connection until a result is fully fetched: always fetchall().
+        con.execute(f"create or replace table {table} as {sql_text(relative_path)}",
+                    params or {}).fetchall()
+        return con.execute(f"select count(*) from {table}").fetchall()[0][0]
+
+
+def create_view(con: duckdb.DuckDBPyConnection, view: str, relative_path: str) -> int:
+    """Replace `view` with a SQL file's query (stored, not computed: readers run it) and return
+    the row count it gives now."""
+    with timed("sql", relative_path, con):
+        con.execute(f"create or replace view {view} as {sql_text(relative_path)}").fetchall()
+        return con.execute(f"select count(*) from {view}").fetchall()[0][0]

@@ -7,7 +7,7 @@ from wres_pipeline.ingest.assets import OWNERS
 from wres_pipeline.ingest.staging import load_reference_table
 from wres_pipeline.partitions import wres_year_partitions, year_of
 from wres_pipeline.resources import PipelinePaths
-from wres_pipeline.sql import create_table
+from wres_pipeline.sql import create_table, create_view
 
 REFERENCE_TABLES = ("assignment_categories", "pay_grades", "ethnic_categories")
 
@@ -22,16 +22,21 @@ REFERENCE_TABLES = ("assignment_categories", "pay_grades", "ethnic_categories")
     code_version="1",
 )
 def workforce(context: dg.AssetExecutionContext, paths: PipelinePaths) -> dg.MaterializeResult:
-    """Staff in the WRES scope at 31 March: their assignments (core.staff_in_scope), each person
-    once per trust with their ethnic group (core.people) and the distinct posts they hold
-    (core.posts). Person-level tables: they stay in the year's database and are never
-    published (assets/core/*.sql)."""
+    """Staff in the WRES scope at 31 March: their assignments (core.staff_in_scope, a view of the
+    validated ESR rows), each person once per trust with their ethnic group (core.people) and
+    the distinct posts they hold (core.posts). Person-level tables: they stay in the year's
+    database and are never published (assets/core/*.sql)."""
     year = year_of(context)
     with paths.connect(year) as con:
         for name in REFERENCE_TABLES:
             load_reference_table(con, name)
         con.sql("create schema if not exists core")
-        assignments = create_table(con, "core.staff_in_scope", "core/staff_in_scope.sql")
+        # A view: a filter and two small joins, read twice below; storing it would write
+        # another 1.5 million rows to the year's database for nothing.
+        if con.sql("select 1 from duckdb_tables() where schema_name = 'core' "
+                   "and table_name = 'staff_in_scope'").fetchall():
+            con.sql("drop table core.staff_in_scope")  # databases from before the view
+        assignments = create_view(con, "core.staff_in_scope", "core/staff_in_scope.sql")
         people = create_table(con, "core.people", "core/people.sql")
         posts = create_table(con, "core.posts", "core/posts.sql")
         groups = dict(con.sql("select wres_group, count(*) from core.people group by all")

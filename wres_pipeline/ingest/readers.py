@@ -16,6 +16,7 @@ import pyarrow.csv as pacsv
 
 from wres_pipeline.contracts import Contract
 from wres_pipeline.ingest.errors import ExtractError
+from wres_pipeline.timings import timed
 
 DELIMITERS = (",", ";", "\t")
 FALLBACK_ENCODING = "cp1252"
@@ -27,6 +28,11 @@ def read_raw(contract: Contract, path: Path, name: str | None = None) -> pa.Tabl
     `name` is what source_file records (by default the file's own name); errors name `path`.
     """
     path = Path(path)
+    with timed("read", contract.name):
+        return _read(contract, path, name)
+
+
+def _read(contract: Contract, path: Path, name: str | None) -> pa.Table:
     if path.stat().st_size == 0:
         raise ExtractError(path, "the file is empty (0 bytes)")
     if path.suffix.lower() == ".xlsx":
