@@ -175,12 +175,32 @@ def backfill(scale: float, workdir: Path) -> dict:
             "log": [line for line in output.splitlines() if "years" in line]}
 
 
+def summary(results: dict) -> list[str]:
+    """The figures beside issue 7's targets, for reading (nothing is asserted)."""
+    lines = ["", "scale  ESR rows   whole s  peak MiB  compute/floor  pandas/compute  rerun s  "
+             "us/row  bytes/row"]
+    for r in results["runs"]:
+        lines.append(f"{r['scale']:>5}  {r['esr_rows']:>9,}  {r['whole_year']['s']:>7}  "
+                     f"{r['whole_year']['peak_mib']:>8,}  {r['compute_vs_floor']:>13}  "
+                     f"{r['pandas_baseline']['baseline_over_pipeline_compute']:>14}  "
+                     f"{r['rerun_unchanged']['s']:>7}  {r['us_per_row']:>6}  "
+                     f"{r['bytes_per_row']:>9}")
+    lines.append("targets: whole year <= 20 s, peak < 2,048 MiB, compute within 3x the floor, "
+                 "pandas/compute >= 3, rerun a few seconds, per-row figures flat")
+    if "backfill" in results:
+        lines.append(f"backfill of {results['backfill']['years']} years: "
+                     f"{results['backfill']['wall_s']} s wall (target <= 180 s)")
+    return lines
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--year", type=int, default=2024)
     parser.add_argument("--scales", default="1")
     parser.add_argument("--backfill", action="store_true")
+    parser.add_argument("--output", type=Path, default=ROOT / "benchmarks" / "output",
+                        help="folder for the JSON of figures")
     args = parser.parse_args()
     results = {"machine": f"{os.cpu_count()} cores", "runs": []}
     for scale in (float(s) for s in args.scales.split(",")):
@@ -192,9 +212,9 @@ def main() -> None:
         with tempfile.TemporaryDirectory() as tmp:
             results["backfill"] = backfill(float(args.scales.split(",")[0]), Path(tmp))
         print(json.dumps(results["backfill"], indent=1))
-    out = ROOT / "benchmarks" / "output"
-    out.mkdir(parents=True, exist_ok=True)
-    (out / f"national-{time.strftime('%Y%m%d-%H%M%S')}.json").write_text(
+    print("\n".join(summary(results)))
+    args.output.mkdir(parents=True, exist_ok=True)
+    (args.output / f"national-{time.strftime('%Y%m%d-%H%M%S')}.json").write_text(
         json.dumps(results, indent=1))
 
 

@@ -49,3 +49,23 @@ def landing_2024(tmp_path_factory):
     landing = tmp_path_factory.mktemp("landing")
     generate_year(2024, landing, seed=TEST_SEED, scale=TEST_SCALE)
     return landing
+
+
+def pytest_terminal_summary(terminalreporter):
+    """Print the size of the bad-input catalogue (tests/reliability/catalogue.py) and how its
+    cases fared in this session."""
+    from collections import Counter
+
+    from tests.reliability.catalogue import CATALOGUE
+
+    outcomes = Counter(type(case.outcome).__name__.lower() for case in CATALOGUE)
+    results = Counter()
+    for status in ("passed", "failed", "error", "skipped"):
+        results[status] = sum(1 for report in terminalreporter.stats.get(status, [])
+                              if "test_bad_input[" in getattr(report, "nodeid", ""))
+    ran = sum(results.values())
+    terminalreporter.write_line(
+        f"bad-input catalogue: {len(CATALOGUE)} cases ("
+        + ", ".join(f"{n} {kind}" for kind, n in sorted(outcomes.items())) + ")"
+        + (f"; this run: {results['passed']} passed, {results['failed'] + results['error']} "
+           f"failed" if ran else "; not run in this session"))

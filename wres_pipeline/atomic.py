@@ -16,6 +16,7 @@ def replace_if_changed(target: Path, write: Callable[[Path], object]) -> bool:
     target = Path(target)
     target.parent.mkdir(parents=True, exist_ok=True)
     partial = target.with_name(f".{target.name}.partial-{os.getpid()}")
+    clear_stale_partials(target)
     try:
         write(partial)
         if target.exists() and filecmp.cmp(partial, target, shallow=False):
@@ -26,3 +27,21 @@ def replace_if_changed(target: Path, write: Callable[[Path], object]) -> bool:
     except BaseException:
         partial.unlink(missing_ok=True)
         raise
+
+
+def clear_stale_partials(target: Path) -> None:
+    """Remove partial files of `target` left by processes that were killed mid-write."""
+    for stale in target.parent.glob(f".{target.name}.partial-*"):
+        pid = stale.name.rsplit("-", 1)[1]
+        if pid.isdigit() and not _alive(int(pid)):
+            stale.unlink(missing_ok=True)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True

@@ -11,6 +11,7 @@ import time
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 
+from wres_pipeline.instance import create_storage
 from wres_pipeline.runner import YearRun
 
 
@@ -36,13 +37,11 @@ def _run_phase_for_year(dagster_home: str, phase: str, year: int) -> YearRun:
 
 def backfill(years: list[int], workers: int, dagster_home: str, report=print) -> list:
     """Run the years phase by phase, `workers` years at a time; returns each phase's result."""
-    import dagster as dg
 
     from wres_pipeline.jobs import BACKFILL_PHASES
 
     # Create the instance's storage here, once: workers racing to create it would collide.
-    with dg.DagsterInstance.get() as instance:
-        instance.get_runs(limit=1)
+    create_storage()
     remaining, results = list(years), []
     with ProcessPoolExecutor(max_workers=workers) as pool:
         for phase in BACKFILL_PHASES:

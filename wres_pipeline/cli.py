@@ -15,7 +15,7 @@ import sys
 import time
 
 from wres_pipeline import settings
-from wres_pipeline.instance import prepare_home
+from wres_pipeline.instance import create_storage, prepare_home
 
 
 def _print_run(label: str, result, seconds: float) -> None:
@@ -43,7 +43,8 @@ def _unchanged(years: list[int], current: settings.Settings) -> list[int]:
     method = recorded_settings(current.method, current.disclosure_threshold)
     skipped = []
     for year in years:
-        snapshot = unchanged_snapshot(current.landing, current.published, year, method)
+        snapshot = unchanged_snapshot(current.landing, current.published, current.operations,
+                                      year, method)
         if snapshot:
             print(f"{year}: unchanged since snapshot {snapshot} (same files, settings and "
                   "code); nothing to do (--force to rebuild)")
@@ -66,6 +67,7 @@ def _run_years(years: list[int], current: settings.Settings, phase: str | None =
         years = [y for y in years if y not in skipped]
         if not years:
             return 0
+    create_storage()
     instance = dg.DagsterInstance.get()
     results = []
     for year in years:
@@ -164,7 +166,7 @@ def ui_command(args: argparse.Namespace) -> int:
     return 0  # not reached
 
 
-def main(argv: list[str] | None = None) -> int:
+def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="wres-pipeline", description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     commands = parser.add_subparsers(dest="command", required=True)
@@ -188,7 +190,11 @@ def main(argv: list[str] | None = None) -> int:
     ui.add_argument("--port", type=int, default=3000)
     ui.add_argument("--host", default="127.0.0.1", help="address to bind (default loopback)")
     ui.set_defaults(run=ui_command)
-    args = parser.parse_args(argv)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
     os.environ["DAGSTER_HOME"] = str(prepare_home(settings.load().dagster_home))
     return args.run(args)
 

@@ -18,17 +18,25 @@ METHOD = {"confidence": 0.95, "disclosure_threshold": 7, "indicator_3_window": 2
 def test_unchanged_only_when_files_settings_and_code_match(tmp_path):
     paths = PipelinePaths.under(tmp_path, tmp_path / "landing")
     landing, published = tmp_path / "landing", tmp_path / "published"
-    assert unchanged_snapshot(landing, published, 2021, METHOD) is None  # nothing published
+    operations = tmp_path / "operations"
+    # Nothing published yet.
+    assert unchanged_snapshot(landing, published, operations, 2021, METHOD) is None
     generate_year(2021, landing, seed=6, scale=0.005)
     assert materialize_year(paths, 2021).success
-    snapshot = unchanged_snapshot(landing, published, 2021, METHOD)
+    snapshot = unchanged_snapshot(landing, published, operations, 2021, METHOD)
     assert snapshot is not None
-    assert unchanged_snapshot(landing, published, 2021, METHOD | {"confidence": 0.9}) is None
+    assert unchanged_snapshot(landing, published, operations, 2021,
+                              METHOD | {"confidence": 0.9}) is None
     survey = landing / "2021" / "staff_survey.csv"
     survey.write_text(survey.read_text() + "\n")  # a resubmission, however small
-    assert unchanged_snapshot(landing, published, 2021, METHOD) is None
+    assert unchanged_snapshot(landing, published, operations, 2021, METHOD) is None
     survey.write_text(survey.read_text()[:-1])
     manifest = published / "internal" / "2021" / snapshot / "manifest.json"
     data = json.loads(manifest.read_text())
     manifest.write_text(json.dumps(data | {"code_fingerprint": "another build"}))
-    assert unchanged_snapshot(landing, published, 2021, METHOD) is None
+    assert unchanged_snapshot(landing, published, operations, 2021, METHOD) is None
+    manifest.write_text(json.dumps(data))
+    assert unchanged_snapshot(landing, published, operations, 2021, METHOD) == snapshot
+    # A run that died after moving LATEST but before the report is not 'unchanged'.
+    (operations / "completed" / "2021.json").write_text('{"internal": "older", "public": "older"}')
+    assert unchanged_snapshot(landing, published, operations, 2021, METHOD) is None

@@ -4,6 +4,7 @@ import dagster as dg
 import pyarrow as pa
 
 from wres_pipeline import exchange, settings
+from wres_pipeline.crashpoints import crash_point
 from wres_pipeline.indicators.counts import COMMON, COUNTS, WORKFORCE_COUNTS
 from wres_pipeline.ingest.staging import load_reference_table
 from wres_pipeline.partitions import year_of
@@ -49,6 +50,7 @@ def wres_indicators(context: dg.AssetExecutionContext, paths: PipelinePaths,
         failures = {name: con.sql(sql_text(path)).fetchall()
                     for name, path in RESULT_CHECKS.items()}
         headline = con.sql(HEADLINE_SQL).fetchall()
+        crash_point("transform: indicators written, database not yet closed")
     lines = [f"| {i} | {m} | {b} | {g} | {v:.3f} | {lo if lo is None else f'{lo:.3f}'} - "
              f"{hi if hi is None else f'{hi:.3f}'} |" if v is not None else
              f"| {i} | {m} | {b} | {g} | - | - |" for i, m, b, g, v, lo, hi in headline]

@@ -14,7 +14,9 @@ import dagster as dg
 import pyarrow as pa
 
 from wres_pipeline import contracts
+from wres_pipeline.crashpoints import crash_point
 from wres_pipeline.ingest.archive import archive_file, write_manifest
+from wres_pipeline.ingest.errors import ExtractError
 from wres_pipeline.ingest.landing import find_files, year_folder
 from wres_pipeline.ingest.readers import read_raw
 from wres_pipeline.ingest.staging import stage
@@ -49,12 +51,16 @@ def land_and_stage(con, paths: PipelinePaths, year: int, contract, log) -> tuple
     for path in find_files(Path(paths.landing), year, contract):
         relative = path.relative_to(folder).as_posix()
         copy = archive_file(path, relative, paths.archive_path(year, contract.extract))
-        # Read the archived copy (what we keep is what we load), named as it landed.
-        raw = read_raw(contract, Path(copy.archived), name=f"{year}/{relative}")
+        try:
+            # Read the archived copy (what we keep is what we load), named as it landed.
+            raw = read_raw(contract, Path(copy.archived), name=f"{year}/{relative}")
+        except ExtractError as error:  # name the file as the trust sent it
+            raise ExtractError(path, error.reason, error.row, error.column) from None
         archived.append(copy)
         rows[relative] = raw.num_rows
         tables.append(raw)
     staged = stage(con, contract, pa.concat_tables(tables))
+    crash_point("ingest: extract staged, database not yet closed")
     log.info(f"{contract.name}: {staged:,} rows staged from {len(tables)} file(s)")
     return archived, rows
 
@@ -116,7 +122,7 @@ def staging_asset(extract: str) -> dg.AssetsDefinition:
                 staged = time.perf_counter()
                 validations.append(validate_table(
                     con, contract, year, parameters, results_dir, key,
-                    validation.max_quarantine_share))
+                    validation.max_quarantine_share, tuple(f"{year}/{n}" for n in counts)))
                 seconds["ingest"] += staged - started
                 seconds["validate"] += time.perf_counter() - staged
         manifest = write_manifest(paths.archive_path(year, extract), archived, rows)

@@ -16,6 +16,7 @@ import pyarrow.csv as pacsv
 
 from wres_pipeline.contracts import Contract
 from wres_pipeline.ingest.errors import ExtractError
+from wres_pipeline.ingest.xlsx import read_xlsx
 from wres_pipeline.timings import timed
 
 DELIMITERS = (",", ";", "\t")
@@ -36,12 +37,18 @@ def _read(contract: Contract, path: Path, name: str | None) -> pa.Table:
     if path.stat().st_size == 0:
         raise ExtractError(path, "the file is empty (0 bytes)")
     if path.suffix.lower() == ".xlsx":
-        names, columns, rows = _read_xlsx(path)
+        workbook = read_xlsx(path)
+        names, columns, rows = workbook.names, workbook.columns, workbook.rows
+        try:
+            selected = _select_columns(contract, path, names)
+        except ExtractError as error:
+            raise ExtractError(path, f"{workbook.sheet_note}: {error.reason}", error.row,
+                               error.column) from None
     elif path.suffix.lower() == ".csv":
         names, columns, rows = _read_csv(contract, path)
+        selected = _select_columns(contract, path, names)
     else:
         raise ExtractError(path, f"unsupported file type '{path.suffix}' (expected .csv or .xlsx)")
-    selected = _select_columns(contract, path, names)
     arrays = {name: columns[index] for name, index in selected.items()}
     arrays["source_file"] = pa.repeat(pa.scalar(name or path.name, pa.string()), len(rows))
     arrays["source_row"] = pa.array(rows, pa.int64())
@@ -137,39 +144,21 @@ def _arrow_csv(path: Path, names: list[str], delimiter: str, encoding: str,
         message = str(error)
         if "invalid UTF8" in message and encoding == "utf8":
             return _arrow_csv(path, names, delimiter, FALLBACK_ENCODING, header)
+        ragged = _first_ragged_row(path, delimiter, encoding, len(names))
+        if ragged:
+            row, fields = ragged
+            raise ExtractError(path, f"the line has {fields} fields; the header has "
+                               f"{len(names)} (a truncated or damaged line?)", row=row) from None
         raise ExtractError(path, f"cannot parse as {delimiter!r}-delimited CSV: {message}") \
             from None
 
 
-def _read_xlsx(path: Path) -> tuple[list[str], list[pa.Array], list[int]]:
-    from openpyxl import load_workbook  # imported here: only returns sent as XLSX need it
-
-    try:
-        workbook = load_workbook(path, read_only=True, data_only=True)
-    except Exception as error:  # openpyxl raises many types for a damaged file
-        raise ExtractError(path, f"cannot open as an XLSX workbook: {error}") from None
-    try:
-        sheet = workbook.worksheets[0]
-        values = [(index, row) for index, row in enumerate(sheet.iter_rows(values_only=True), 1)
-                  if any(cell not in (None, "") for cell in row)]
-    finally:
-        workbook.close()
-    if not values:
-        raise ExtractError(path, "the first worksheet is empty")
-    header_row, header = values[0]
-    names = ["" if cell is None else str(cell) for cell in header]
-    body = values[1:]
-    columns = [pa.array([_cell_text(row[i] if i < len(row) else None) for _, row in body],
-                        pa.string()) for i in range(len(names))]
-    return names, columns, [index for index, _ in body]
-
-
-def _cell_text(value) -> str:
-    """A cell as the text a CSV export would hold (whole numbers without a decimal point)."""
-    if value is None:
-        return ""
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    if hasattr(value, "isoformat"):
-        return value.isoformat()[:10]
-    return str(value)
+def _first_ragged_row(path: Path, delimiter: str, encoding: str,
+                      width: int) -> tuple[int, int] | None:
+    """The first row (header = row 1) whose number of fields is not the header's, if any.
+    Only run when Arrow refuses the file, so its slowness does not matter."""
+    with open(path, newline="", encoding=encoding, errors="replace") as handle:
+        for row, fields in enumerate(csv.reader(handle, delimiter=delimiter), 1):
+            if fields and len(fields) != width:
+                return row, len(fields)
+    return None

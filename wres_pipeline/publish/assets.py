@@ -8,6 +8,7 @@ import pyarrow as pa
 
 from wres_pipeline import contracts
 from wres_pipeline.core_assets import RECONCILIATION
+from wres_pipeline.crashpoints import crash_point
 from wres_pipeline.indicators.results import DISTRIBUTION, MODEL_EMPLOYER, RESULTS
 from wres_pipeline.ingest.assets import OWNERS, TRUSTS_IN_YEAR
 from wres_pipeline.partitions import wres_year_partitions, year_of
@@ -122,6 +123,7 @@ def snapshot(context: dg.AssetExecutionContext, paths: PipelinePaths, method: Me
     raw = raw_extracts(paths, year)
     root = Path(paths.published)
     internal = publish(root / "internal", "internal", year, internal_tables, raw, settings)
+    crash_point("publish: internal edition published, public not yet")
     public = publish(root / "public", "public", year, public_tables, raw, settings)
     dataset = refresh_year(root / "public", public.folder, year)
     suppressed = sum(public_tables["indicators"].column("suppressed").to_pylist())

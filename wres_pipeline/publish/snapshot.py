@@ -24,6 +24,7 @@ import pyarrow.parquet as pq
 
 from wres_pipeline import __version__
 from wres_pipeline.atomic import replace_if_changed
+from wres_pipeline.crashpoints import crash_point
 from wres_pipeline.paths import PROJECT_ROOT
 from wres_pipeline.publish.schemas import conform
 
@@ -121,18 +122,33 @@ def publish(edition_root: Path, edition: str, year: int, tables: dict[str, pa.Ta
         for path in partial.iterdir():
             with open(path, "rb") as handle:
                 os.fsync(handle.fileno())
+        crash_point("publish: snapshot written, not yet renamed")
         final = year_root / snapshot_id
-        created = not final.exists()
-        if created:
-            os.rename(partial, final)
-        else:
+        created = _rename_unless_there(partial, final)
+        if not created:  # the same snapshot (its id is its content's hash) is already there
             _refresh_manifest(final, partial / "manifest.json")
             shutil.rmtree(partial)
+        crash_point("publish: snapshot renamed, LATEST not yet moved")
         _point(year_root, snapshot_id)
         return Snapshot(edition, year, snapshot_id, final, created)
     except BaseException:
         shutil.rmtree(partial, ignore_errors=True)
         raise
+
+
+def _rename_unless_there(partial: Path, final: Path) -> bool:
+    """Rename the finished folder into place; False when a snapshot of that id is already
+    there, including one another run renamed into place a moment ago (two backfills of one
+    year)."""
+    if final.exists():
+        return False
+    try:
+        os.rename(partial, final)
+    except OSError:
+        if final.exists():
+            return False
+        raise
+    return True
 
 
 def _refresh_manifest(final: Path, new_manifest: Path) -> None:

@@ -5,6 +5,7 @@ from pathlib import Path
 import dagster as dg
 
 from wres_pipeline.atomic import replace_if_changed
+from wres_pipeline.completion import record
 from wres_pipeline.ingest.assets import OWNERS
 from wres_pipeline.partitions import wres_year_partitions, year_of
 from wres_pipeline.publish.assets import SNAPSHOT
@@ -38,6 +39,7 @@ def national_report(context: dg.AssetExecutionContext, paths: PipelinePaths):
     alone."""
     year = year_of(context)
     path, snapshot_id = write_report(paths.published, year)
+    record(paths.operations, paths.published, year)  # the year is now complete
     return dg.MaterializeResult(metadata={
         "wres_year": year, "report": dg.MetadataValue.path(str(path)),
         "open_in_browser": dg.MetadataValue.url(path.resolve().as_uri()),

@@ -61,13 +61,15 @@ def failures(frame: "pd.DataFrame", outcome: Outcome, limit: int | None = None) 
     })
 
 
-def message(frame: "pd.DataFrame", outcome: Outcome) -> str:
-    """One line naming the first failing file, row and column, and how many rows fail."""
+def message(frame: "pd.DataFrame", outcome: Outcome, files: tuple[str, ...] = ()) -> str:
+    """One line naming the first failing file, row and column, and how many rows fail (for a
+    rule about the whole table, the files it was read from)."""
     rule = outcome.rule
     if outcome.error:
         return f"{rule.id}: the check could not run: {outcome.error}"
     if not rule.row_level or not len(outcome.positions):
-        return f"{rule.id}: {problem(rule)}"
+        read_from = f" (read from {', '.join(files)})" if files else ""
+        return f"{rule.id}: {problem(rule)}{read_from}"
     first = failures(frame, outcome, 1).iloc[0]
     more = f" (and {outcome.failed - 1:,} more rows)" if outcome.failed > 1 else ""
     return (f"{first.source_file}, row {first.source_row}, column '{first.column}': "
@@ -93,7 +95,7 @@ def quarantine_table(frame: "pd.DataFrame", outcomes: list[Outcome]) -> pa.Table
 
 
 def check_result(frame: "pd.DataFrame", outcome: Outcome, asset_key: dg.AssetKey,
-                 year: int) -> dg.AssetCheckResult:
+                 year: int, files: tuple[str, ...] = ()) -> dg.AssetCheckResult:
     rule = outcome.rule
     metadata = {
         "wres_year": year,
@@ -105,7 +107,7 @@ def check_result(frame: "pd.DataFrame", outcome: Outcome, asset_key: dg.AssetKey
         "quarantined": rule.row_level and rule.quarantine and not outcome.success,
     }
     if not outcome.success:
-        metadata["message"] = message(frame, outcome)
+        metadata["message"] = message(frame, outcome, files)
         if rule.row_level and len(outcome.positions):
             sample = failures(frame, outcome, SAMPLE_ROWS)
             lines = [f"| {r.source_file} | {r.source_row} | {r.column} | `{r.value}` |"

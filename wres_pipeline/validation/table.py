@@ -46,7 +46,8 @@ def check_specs(contract: Contract, asset_key: dg.AssetKey) -> list[dg.AssetChec
 
 def validate_table(con: duckdb.DuckDBPyConnection, contract: Contract, year: int,
                    parameters: dict, results_dir: Path, asset_key: dg.AssetKey,
-                   max_quarantine_share: float) -> TableValidation:
+                   max_quarantine_share: float, files: tuple[str, ...] = ()) -> TableValidation:
+    """Validate `staging.<table>` (read from `files`, named as they landed)."""
     frame = validation_frame(con, contract)
     # The frame now holds the raw text validation quotes: let the raw rows go before GX runs,
     # the step's peak of memory.
@@ -59,7 +60,7 @@ def validate_table(con: duckdb.DuckDBPyConnection, contract: Contract, year: int
     con.unregister("incoming_quarantine")
     quarantined = con.sql(f"select count(distinct (source_file, source_row)) from "
                           f"quarantine.{contract.name}").fetchall()[0][0]
-    checks = [check_result(frame, o, asset_key, year) for o in outcomes]
+    checks = [check_result(frame, o, asset_key, year, files) for o in outcomes]
     checks.append(_quarantine_check(contract, asset_key, year, len(frame), quarantined,
                                     max_quarantine_share))
     blocked = any(not c.passed and c.severity == dg.AssetCheckSeverity.ERROR for c in checks)

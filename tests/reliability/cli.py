@@ -1,0 +1,33 @@
+"""Run the command-line tool as a separate process, as the WRES team runs it."""
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from wres_pipeline.publish.snapshot import latest
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def run_cli(data: Path, *args: str, timeout: int = 600, **env: str):
+    environment = dict(os.environ, WRES_DATA_DIR=str(data), DAGSTER_HOME=str(data / "home"),
+                       **env)
+    return subprocess.run([sys.executable, "-m", "wres_pipeline.cli", *args], cwd=ROOT,
+                          env=environment, capture_output=True, text=True, timeout=timeout)
+
+
+def pointers(data: Path, year: int) -> dict[str, str | None]:
+    """The snapshot each edition's LATEST names for the year."""
+    return {edition: latest(data / "published" / edition, year)
+            for edition in ("internal", "public")}
+
+
+def complete(snapshot: Path) -> bool:
+    """Every file the snapshot's manifest lists is there with its recorded checksum."""
+    import hashlib
+
+    manifest = json.loads((snapshot / "manifest.json").read_text(encoding="utf-8"))
+    return all(hashlib.sha256((snapshot / f["file"]).read_bytes()).hexdigest() == f["sha256"]
+               for f in manifest["files"])

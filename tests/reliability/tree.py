@@ -1,0 +1,25 @@
+"""Fingerprints of the published tree, and the innermost error of a failed step."""
+
+import hashlib
+from pathlib import Path
+
+
+def digests(folder: Path) -> dict[str, str]:
+    """SHA-256 of every file under `folder`, by its path relative to it."""
+    return {p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(Path(folder).rglob("*")) if p.is_file()}
+
+
+def snapshot_files(tree: dict[str, str]) -> dict[str, str]:
+    """The files inside published snapshots (`<edition>/<year>/<snapshot id>/...`): never
+    rewritten once published, whatever later runs do."""
+    return {path: digest for path, digest in tree.items()
+            if len(parts := path.split("/")) > 3 and parts[0] in ("internal", "public")
+            and parts[1].isdigit()}
+
+
+def innermost(error):
+    """The error the asset raised (Dagster wraps it)."""
+    while error.cause is not None:
+        error = error.cause
+    return error

@@ -1,0 +1,37 @@
+"""Which snapshots each year was last carried all the way through for.
+
+The year's last asset (the national report) records, once the public dataset and the report
+are written, the snapshot each edition's LATEST names. A run killed part-way through publishing
+(one edition moved, or the dataset half refreshed) leaves the record naming older snapshots, so
+the next run of the year is not skipped as unchanged: it finishes the job."""
+
+import json
+from pathlib import Path
+
+from wres_pipeline.atomic import replace_if_changed
+from wres_pipeline.publish.snapshot import latest
+
+EDITIONS = ("internal", "public")
+
+
+def _pointers(published: Path, year: int) -> dict[str, str | None]:
+    return {edition: latest(Path(published) / edition, year) for edition in EDITIONS}
+
+
+def _record_path(operations: Path, year: int) -> Path:
+    return Path(operations) / "completed" / f"{year}.json"
+
+
+def record(operations: Path, published: Path, year: int) -> None:
+    """Note that the year's outputs are complete for the snapshots LATEST names now."""
+    text = json.dumps(_pointers(published, year), sort_keys=True) + "\n"
+    replace_if_changed(_record_path(operations, year),
+                       lambda partial: partial.write_text(text, encoding="utf-8"))
+
+
+def completed(operations: Path, published: Path, year: int) -> bool:
+    """Were the snapshots LATEST names now carried through to the dataset and report?"""
+    path = _record_path(operations, year)
+    if not path.exists():
+        return False
+    return json.loads(path.read_text(encoding="utf-8")) == _pointers(published, year)
