@@ -5,7 +5,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: setup run test lint ui benchmark benchmark-generate benchmark-validate clean
+.PHONY: setup run test lint ui benchmark benchmark-generate benchmark-validate audit clean
 
 setup: $(VENV)/.installed
 
@@ -40,6 +40,12 @@ benchmark: setup
 
 benchmark-validate: setup
 	$(BIN)/python benchmarks/ingest_validate_national.py
+
+# Known vulnerabilities in the pinned dependencies (needs pypi.org's JSON API: docs/reliability.md).
+audit: setup
+	$(BIN)/pip install --quiet pip-audit==2.10.1
+	$(BIN)/pip freeze --exclude-editable | grep -v '^pip-audit==' > $(VENV)/audited-requirements.txt
+	$(BIN)/pip-audit --requirement $(VENV)/audited-requirements.txt --no-deps --disable-pip
 
 clean:
 	rm -rf data .dagster_home

@@ -2,6 +2,7 @@
 never changes a snapshot that was already published."""
 
 import shutil
+from pathlib import Path
 
 import duckdb
 import pyarrow.parquet as pq
@@ -39,10 +40,12 @@ def published_year(tmp_path_factory):
     return root, _indicators(root)
 
 
-def test_the_catalogue_is_complete():
+def test_the_catalogue_is_complete_and_documented():
     ids = [case.id for case in CATALOGUE]
     assert len(ids) == len(set(ids))
     assert len(ids) >= 40
+    doc = (Path(__file__).resolve().parents[2] / "docs" / "reliability.md").read_text("utf-8")
+    assert [i for i in ids if f"| `{i}` |" not in doc] == []
 
 
 @pytest.mark.parametrize("case", CATALOGUE, ids=[case.id for case in CATALOGUE])

@@ -65,6 +65,10 @@ def generate(model: YearModel, esr: EsrSample, seed: int) -> dict[str, pa.Table]
     voting, executive = _board(rng, model, bme_known, n)
     declared = np.round(heads * np.exp(np.where(rng.random(n) < 0.05, rng.normal(0, 0.05, n),
                                                 rng.normal(0, 0.005, n)))[:, None]).astype(int)
+    # A trust counts its own staff: no more trained or in a disciplinary process than it
+    # declares (a declared headcount a little below ESR's would otherwise allow it).
+    training = np.minimum(training, declared)
+    disciplinary = np.minimum(disciplinary, declared)
     counts = {
         "shortlisted_applicants": shortlisted,
         "appointed_from_shortlisting": appointed,
