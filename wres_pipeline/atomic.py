@@ -33,11 +33,12 @@ def clear_stale_partials(target: Path) -> None:
     """Remove partial files of `target` left by processes that were killed mid-write."""
     for stale in target.parent.glob(f".{target.name}.partial-*"):
         pid = stale.name.rsplit("-", 1)[1]
-        if pid.isdigit() and not _alive(int(pid)):
+        if pid.isdigit() and not process_alive(int(pid)):
             stale.unlink(missing_ok=True)
 
 
-def _alive(pid: int) -> bool:
+def process_alive(pid: int) -> bool:
+    """Is process `pid` still running on this machine (so its partial files are in use)?"""
     try:
         os.kill(pid, 0)
     except ProcessLookupError:

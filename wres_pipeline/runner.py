@@ -38,11 +38,16 @@ def run_time_series(defs: dg.Definitions, instance: dg.DagsterInstance) -> YearR
     return _summary(job, result, year=0)
 
 
-def root_cause(error) -> str:
-    """The message of the innermost error (Dagster wraps what the asset raised)."""
+def innermost(error):
+    """The error the asset raised (Dagster wraps it in its own)."""
     while error.cause is not None:
         error = error.cause
-    return error.message.strip()
+    return error
+
+
+def root_cause(error) -> str:
+    """The message of the innermost error."""
+    return innermost(error).message.strip()
 
 
 def run_year(defs: dg.Definitions, instance: dg.DagsterInstance, year: int,

@@ -18,9 +18,10 @@ from tests.reliability.catalogue import (
     Flagged,
     Refused,
 )
-from tests.reliability.tree import digests, innermost, snapshot_files
+from tests.reliability.tree import digests, snapshot_files
 from wres_pipeline.publish.snapshot import latest
 from wres_pipeline.resources import PipelinePaths
+from wres_pipeline.runner import innermost
 from wres_pipeline.sample.generate import generate_year
 
 

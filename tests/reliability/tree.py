@@ -1,4 +1,4 @@
-"""Fingerprints of the published tree, and the innermost error of a failed step."""
+"""Fingerprints of the published tree."""
 
 import hashlib
 from pathlib import Path
@@ -17,9 +17,3 @@ def snapshot_files(tree: dict[str, str]) -> dict[str, str]:
             if len(parts := path.split("/")) > 3 and parts[0] in ("internal", "public")
             and parts[1].isdigit()}
 
-
-def innermost(error):
-    """The error the asset raised (Dagster wraps it)."""
-    while error.cause is not None:
-        error = error.cause
-    return error

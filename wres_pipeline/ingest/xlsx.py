@@ -23,7 +23,7 @@ class Worksheet:
 
 
 def read_xlsx(path: Path) -> Worksheet:
-    values, formulas, title, sheets = _first_sheet(path)
+    values, title, sheets = _first_sheet(path, data_only=True)
     kept = [(index, row) for index, row in enumerate(values, 1)
             if any(cell not in (None, "") for cell in row)]
     note = f"worksheet '{title}'" + (f" (the first of {sheets} sheets)" if sheets > 1 else "")
@@ -31,32 +31,32 @@ def read_xlsx(path: Path) -> Worksheet:
         raise ExtractError(path, f"{note} is empty")
     _, header = kept[0]
     names = ["" if cell is None else str(cell) for cell in header]
-    _refuse_unsaved_formulas(path, values, formulas, names, note)
+    if any(None in row[:len(names)] for _, row in kept):
+        # A blank cell may be a formula whose value was never saved: look at the formulas
+        # (openpyxl reads either values or formulas, so this is a second read).
+        formulas, _, _ = _first_sheet(path, data_only=False)
+        _refuse_unsaved_formulas(path, values, formulas, names, note)
     body = kept[1:]
     columns = [pa.array([_cell_text(row[i] if i < len(row) else None) for _, row in body],
                         pa.string()) for i in range(len(names))]
     return Worksheet(names, columns, [index for index, _ in body], note)
 
 
-def _first_sheet(path: Path) -> tuple[list[tuple], list[tuple], str, int]:
-    """The first sheet's saved values and its formulas (two reads: openpyxl gives one or the
-    other), its title and the number of sheets."""
+def _first_sheet(path: Path, data_only: bool) -> tuple[list[tuple], str, int]:
+    """The first sheet's saved values (or, with data_only False, its formulas), its title and
+    the number of sheets."""
     from openpyxl import load_workbook  # imported here: only returns sent as XLSX need it
 
-    read = []
-    for data_only in (True, False):
-        try:
-            workbook = load_workbook(path, read_only=True, data_only=data_only)
-        except Exception as error:  # openpyxl raises many types for a damaged file
-            raise ExtractError(path, f"cannot open as an XLSX workbook: {error}") from None
-        try:
-            sheet = workbook.worksheets[0]
-            read.append(([tuple(row) for row in sheet.iter_rows(values_only=True)],
-                         sheet.title, len(workbook.worksheets)))
-        finally:
-            workbook.close()
-    (values, title, sheets), (formulas, _, _) = read
-    return values, formulas, title, sheets
+    try:
+        workbook = load_workbook(path, read_only=True, data_only=data_only)
+    except Exception as error:  # openpyxl raises many types for a damaged file
+        raise ExtractError(path, f"cannot open as an XLSX workbook: {error}") from None
+    try:
+        sheet = workbook.worksheets[0]
+        return ([tuple(row) for row in sheet.iter_rows(values_only=True)], sheet.title,
+                len(workbook.worksheets))
+    finally:
+        workbook.close()
 
 
 def _refuse_unsaved_formulas(path, values, formulas, names, note) -> None:

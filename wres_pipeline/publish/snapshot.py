@@ -23,7 +23,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from wres_pipeline import __version__
-from wres_pipeline.atomic import replace_if_changed
+from wres_pipeline.atomic import process_alive, replace_if_changed
 from wres_pipeline.crashpoints import crash_point
 from wres_pipeline.paths import PROJECT_ROOT
 from wres_pipeline.publish.schemas import conform
@@ -84,12 +84,8 @@ def clear_partials(edition_root: Path) -> None:
     """Remove partial folders left by runs that died (their process is gone)."""
     for partial in edition_root.glob(f"*/{PARTIAL_PREFIX}*"):
         pid = int(partial.name.removeprefix(PARTIAL_PREFIX).split("-")[0])
-        try:
-            os.kill(pid, 0)
-        except ProcessLookupError:
+        if not process_alive(pid):
             shutil.rmtree(partial, ignore_errors=True)
-        except PermissionError:
-            pass
 
 
 def latest(edition_root: Path, year: int) -> str | None:

@@ -42,15 +42,6 @@ def frame_sql(contract: Contract) -> str:
 
 
 def validation_frame(con: duckdb.DuckDBPyConnection, contract: Contract) -> "pd.DataFrame":
-    import pyarrow.compute as pc
-
-    table = con.sql(frame_sql(contract)).to_arrow_table()
-    if pc.all(table[ALIGNED]).as_py() is False:  # None: an empty table
-        raise RuntimeError(f"staging.{contract.name} and raw.{contract.name} do not line up")
-    return _pandas_frame(table.drop_columns([ALIGNED]))
-
-
-def _pandas_frame(table: "pa.Table") -> "pd.DataFrame":
     """The frame in the shape GX's pandas engine handles fastest, with the same values.
 
     Through Arrow (several times faster than DuckDB's own pandas conversion), in one chunk per
@@ -60,18 +51,25 @@ def _pandas_frame(table: "pa.Table") -> "pd.DataFrame":
     small integer codes and each distinct text once; near-unique text (ids) stays Arrow text,
     where a categorical would cost more to build than it saves."""
     import pandas as pd
+    import pyarrow.compute as pc
+
+    table = con.sql(frame_sql(contract)).to_arrow_table()
+    if pc.all(table[ALIGNED]).as_py() is False:  # None: an empty table
+        raise RuntimeError(f"staging.{contract.name} and raw.{contract.name} do not line up")
+    arrow = dict(zip(table.column_names, table.columns, strict=True))
+    del table, arrow[ALIGNED]  # column by column: each Arrow column is freed once converted
+    return pd.DataFrame({name: _pandas_column(arrow.pop(name)) for name in list(arrow)},
+                        copy=False)
+
+
+def _pandas_column(column: "pa.ChunkedArray") -> "pd.Series":
     import pyarrow as pa
     import pyarrow.compute as pc
 
-    arrow = dict(zip(table.column_names, table.columns, strict=True))
-    del table  # column by column, so each Arrow column is freed once converted
-    columns = {}
-    for name in list(arrow):
-        column = arrow.pop(name).combine_chunks()
-        if pa.types.is_string(column.type) and not _near_unique(column):
-            column = pc.dictionary_encode(column)
-        columns[name] = column.to_pandas()
-    return pd.DataFrame(columns, copy=False)
+    column = column.combine_chunks()
+    if pa.types.is_string(column.type) and not _near_unique(column):
+        column = pc.dictionary_encode(column)
+    return column.to_pandas()
 
 
 def _near_unique(column: "pa.Array", sample: int = 10_000) -> bool:
