@@ -14,7 +14,8 @@ from wres_pipeline.publish.snapshot import latest
 EDITIONS = ("internal", "public")
 
 
-def _pointers(published: Path, year: int) -> dict[str, str | None]:
+def pointers(published: Path, year: int) -> dict[str, str | None]:
+    """The snapshot each edition's LATEST names for the year."""
     return {edition: latest(Path(published) / edition, year) for edition in EDITIONS}
 
 
@@ -24,7 +25,7 @@ def _record_path(operations: Path, year: int) -> Path:
 
 def record(operations: Path, published: Path, year: int) -> None:
     """Note that the year's outputs are complete for the snapshots LATEST names now."""
-    text = json.dumps(_pointers(published, year), sort_keys=True) + "\n"
+    text = json.dumps(pointers(published, year), sort_keys=True) + "\n"
     replace_if_changed(_record_path(operations, year),
                        lambda partial: partial.write_text(text, encoding="utf-8"))
 
@@ -34,4 +35,4 @@ def completed(operations: Path, published: Path, year: int) -> bool:
     path = _record_path(operations, year)
     if not path.exists():
         return False
-    return json.loads(path.read_text(encoding="utf-8")) == _pointers(published, year)
+    return json.loads(path.read_text(encoding="utf-8")) == pointers(published, year)

@@ -1,12 +1,13 @@
 """Run the command-line tool as a separate process, as the WRES team runs it."""
 
+import hashlib
 import json
 import os
 import subprocess
 import sys
 from pathlib import Path
 
-from wres_pipeline.publish.snapshot import latest
+from wres_pipeline import completion
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -19,15 +20,12 @@ def run_cli(data: Path, *args: str, timeout: int = 600, **env: str):
 
 
 def pointers(data: Path, year: int) -> dict[str, str | None]:
-    """The snapshot each edition's LATEST names for the year."""
-    return {edition: latest(data / "published" / edition, year)
-            for edition in ("internal", "public")}
+    """The snapshot each edition's LATEST names for the year, under a data folder."""
+    return completion.pointers(data / "published", year)
 
 
 def complete(snapshot: Path) -> bool:
     """Every file the snapshot's manifest lists is there with its recorded checksum."""
-    import hashlib
-
     manifest = json.loads((snapshot / "manifest.json").read_text(encoding="utf-8"))
     return all(hashlib.sha256((snapshot / f["file"]).read_bytes()).hexdigest() == f["sha256"]
                for f in manifest["files"])

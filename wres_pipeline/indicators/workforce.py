@@ -19,7 +19,7 @@ REFERENCE_TABLES = ("assignment_categories", "pay_grades", "ethnic_categories")
     group_name="indicators",
     kinds={"duckdb"},
     owners=OWNERS,
-    code_version="1",
+    code_version="2",
 )
 def workforce(context: dg.AssetExecutionContext, paths: PipelinePaths) -> dg.MaterializeResult:
     """Staff in the WRES scope at 31 March: their assignments (core.staff_in_scope, a view of the

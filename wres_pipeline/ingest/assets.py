@@ -104,7 +104,7 @@ def staging_asset(extract: str) -> dg.AssetsDefinition:
         owners=OWNERS,
         description=DESCRIPTIONS[extract],
         check_specs=[spec for contract in tables for spec in check_specs(contract, key)],
-        code_version="2",
+        code_version="3",
     )
     def _asset(context: dg.AssetExecutionContext, paths: PipelinePaths,
                validation: ValidationSettings) -> dg.MaterializeResult:
