@@ -4,8 +4,9 @@
 -- Breakdowns: all; clinical:all and non_clinical:all; clinical:<grade> and non_clinical:<grade>
 -- (clinical adds the medical and dental grades); all:<grade> (both together, for Model
 -- Employer). Parameter: $year.
-with posts as (
+with posts as materialized (
 
+    -- core.posts is a view (a distinct and a join); computed once here, read three times below.
     select * from core.posts
 
 ),

@@ -7,7 +7,7 @@ import pytest
 
 from wres_pipeline.indicators.workforce import REFERENCE_TABLES
 from wres_pipeline.ingest.staging import load_reference_table
-from wres_pipeline.sql import create_table
+from wres_pipeline.sql import create_table, create_view
 
 # person, ethnic category, clinical, pay grade, assignment category
 ESR = [
@@ -35,8 +35,9 @@ def _workforce(con, rows=ESR, code="RXX"):
     con.sql("create or replace table validated.esr_staff_in_post as select * from esr")
     con.sql("create schema if not exists core")
     con.sql("create schema if not exists indicators")
-    for table in ("staff_in_scope", "people", "posts"):
-        create_table(con, f"core.{table}", f"core/{table}.sql")
+    create_view(con, "core.staff_in_scope", "core/staff_in_scope.sql")
+    create_table(con, "core.people", "core/people.sql")
+    create_view(con, "core.posts", "core/posts.sql")
     create_table(con, "indicators.workforce_counts", "indicators/workforce_counts.sql",
                  {"year": 2024})
 

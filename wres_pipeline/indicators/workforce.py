@@ -19,31 +19,38 @@ REFERENCE_TABLES = ("assignment_categories", "pay_grades", "ethnic_categories")
     group_name="indicators",
     kinds={"duckdb"},
     owners=OWNERS,
-    code_version="2",
+    code_version="3",
 )
 def workforce(context: dg.AssetExecutionContext, paths: PipelinePaths) -> dg.MaterializeResult:
     """Staff in the WRES scope at 31 March: their assignments (core.staff_in_scope, a view of the
     validated ESR rows), each person once per trust with their ethnic group (core.people) and
-    the distinct posts they hold (core.posts). Person-level tables: they stay in the year's
+    the distinct posts they hold (core.posts, a view). Person-level: they stay in the year's
     database and are never published (assets/core/*.sql)."""
     year = year_of(context)
     with paths.connect(year) as con:
         for name in REFERENCE_TABLES:
             load_reference_table(con, name)
         con.sql("create schema if not exists core")
-        # A view: a filter and two small joins, read twice below; storing it would write
-        # another 1.5 million rows to the year's database for nothing.
-        if con.sql("select 1 from duckdb_tables() where schema_name = 'core' "
-                   "and table_name = 'staff_in_scope'").fetchall():
-            con.sql("drop table core.staff_in_scope")  # databases from before the view
+        # Views: staff_in_scope is a filter and two small joins, read twice below; posts is
+        # read once, by indicators/workforce_counts.sql. Storing them would write another
+        # 1.5 million rows each to the year's database for nothing.
+        for view in ("staff_in_scope", "posts"):
+            _drop_stored_table(con, view)
         assignments = create_view(con, "core.staff_in_scope", "core/staff_in_scope.sql")
         people = create_table(con, "core.people", "core/people.sql")
-        posts = create_table(con, "core.posts", "core/posts.sql")
+        create_view(con, "core.posts", "core/posts.sql", count=False)
         groups = dict(con.sql("select wres_group, count(*) from core.people group by all")
                       .fetchall())
     return dg.MaterializeResult(metadata={
         "dagster/row_count": people, "wres_year": year, "assignments_in_scope": assignments,
-        "people": people, "posts": posts,
+        "people": people,
         "bme_share_percent": round(100 * groups.get("bme", 0) / max(people, 1), 2),
         "unknown_share_percent": round(100 * groups.get("unknown", 0) / max(people, 1), 2),
     })
+
+
+def _drop_stored_table(con, name: str) -> None:
+    """Databases from before core.<name> became a view hold it as a table."""
+    if con.execute("select 1 from duckdb_tables() where schema_name = 'core' "
+                   "and table_name = $name", {"name": name}).fetchall():
+        con.sql(f"drop table core.{name}")
