@@ -8,6 +8,7 @@ from wres_pipeline.ingest.staging import load_reference_table
 from wres_pipeline.partitions import wres_year_partitions, year_of
 from wres_pipeline.resources import PipelinePaths
 from wres_pipeline.sql import create_table, create_view
+from wres_pipeline.validation.accepted import drop_relation
 
 REFERENCE_TABLES = ("assignment_categories", "pay_grades", "ethnic_categories")
 
@@ -35,7 +36,7 @@ def workforce(context: dg.AssetExecutionContext, paths: PipelinePaths) -> dg.Mat
         # read once, by indicators/workforce_counts.sql. Storing them would write another
         # 1.5 million rows each to the year's database for nothing.
         for view in ("staff_in_scope", "posts"):
-            _drop_stored_table(con, view)
+            drop_relation(con, "core", view)  # tables, in databases from before the views
         assignments = create_view(con, "core.staff_in_scope", "core/staff_in_scope.sql")
         people = create_table(con, "core.people", "core/people.sql")
         create_view(con, "core.posts", "core/posts.sql", count=False)
@@ -48,9 +49,3 @@ def workforce(context: dg.AssetExecutionContext, paths: PipelinePaths) -> dg.Mat
         "unknown_share_percent": round(100 * groups.get("unknown", 0) / max(people, 1), 2),
     })
 
-
-def _drop_stored_table(con, name: str) -> None:
-    """Databases from before core.<name> became a view hold it as a table."""
-    if con.execute("select 1 from duckdb_tables() where schema_name = 'core' "
-                   "and table_name = $name", {"name": name}).fetchall():
-        con.sql(f"drop table core.{name}")

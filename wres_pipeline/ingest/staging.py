@@ -9,6 +9,7 @@ from wres_pipeline.contracts import Contract
 from wres_pipeline.ingest.readers import read_raw
 from wres_pipeline.paths import REFERENCE_DIR
 from wres_pipeline.sql import create_table
+from wres_pipeline.validation.accepted import drop_relation
 
 RAW_SCHEMA = "raw"
 STAGING_SCHEMA = "staging"
@@ -32,6 +33,9 @@ def stage(con: duckdb.DuckDBPyConnection, contract: Contract, raw: pa.Table) -> 
         con.sql(f'drop schema if exists "{database}".{RAW_SCHEMA} cascade')
         con.sql(f"attach ':memory:' as {RAW_SCHEMA}")
     con.sql(f"create schema if not exists {STAGING_SCHEMA}")
+    # After a load passed, staging.<table> is a view of it (validation/accepted.py); the new
+    # load is a table again until it passes.
+    drop_relation(con, STAGING_SCHEMA, contract.name)
     con.register(_arrow_name(contract), raw)  # holds `raw` until release_raw
     con.sql(f"create or replace view {RAW_SCHEMA}.{contract.name} as "
             f"select * from {_arrow_name(contract)}")

@@ -10,6 +10,7 @@ import duckdb
 
 from wres_pipeline.contracts import Contract
 from wres_pipeline.ingest.staging import release_raw
+from wres_pipeline.validation.accepted import accept_load
 from wres_pipeline.validation.findings import check_result, compact, quarantine_table
 from wres_pipeline.validation.frames import validation_frame
 from wres_pipeline.validation.gx_runner import validate
@@ -21,7 +22,7 @@ from wres_pipeline.validation.suites import rules_in_suite
 class TableValidation:
     table: str
     checks: list[dg.AssetCheckResult]
-    blocked: bool  # an error-level rule failed: validated.<table> was left as it was
+    blocked: bool  # an error-level rule failed: validated.<table> gives what it gave before
     rows: int
     quarantined: int
     result_file: Path
@@ -66,10 +67,7 @@ def validate_table(con: duckdb.DuckDBPyConnection, contract: Contract, year: int
     blocked = any(not c.passed and c.severity == dg.AssetCheckSeverity.ERROR for c in checks)
     if not blocked:
         # Downstream reads validated.<table>; it changes only when the table passes.
-        con.sql("create schema if not exists validated")
-        con.sql(f"create or replace table validated.{contract.name} as "
-                f"select s.* from staging.{contract.name} as s anti join "
-                f"quarantine.{contract.name} as q using (source_file, source_row)")
+        accept_load(con, contract)
     results_dir.mkdir(parents=True, exist_ok=True)
     result_file = results_dir / f"{contract.name}.json"
     result_file.write_text(json.dumps(compact(gx_result), indent=1, default=str),
