@@ -146,18 +146,19 @@ def pandas_baseline(data: Path, year: int, compute_seconds: float) -> dict:
     from benchmarks.pandas_baseline import compare, compute
     from wres_pipeline.publish.snapshot import latest
     from wres_pipeline.reference import table
+    from wres_pipeline.resources import MethodSettings
 
     questions = {r["question_code"]: int(r["indicator"]) for r in table("survey_questions")
                  if int(r["survey_year"]) == year - 1}
     started = time.perf_counter()
-    baseline = compute(data / "landing" / str(year), questions)
+    baseline = compute(data / "landing" / str(year), questions, MethodSettings.from_settings().z)
     seconds = time.perf_counter() - started
     root = data / "published" / "internal"
     pipeline = pd.read_parquet(root / str(year) / latest(root, year) / "indicators.parquet")
     pipeline = pipeline[pipeline["level"] == "trust"].astype({"area_code": str, "measure": str,
                                                               "breakdown": str, "group": str})
     rows, worst = compare(baseline, pipeline[["area_code", "indicator", "measure", "breakdown",
-                                              "group", "value"]])
+                                              "group", "value", "ci_lower", "ci_upper"]])
     return {"s": round(seconds, 2), "rows_compared": rows, "max_relative_difference": worst,
             "baseline_over_pipeline_compute": round(seconds / compute_seconds, 2)}
 
