@@ -25,22 +25,24 @@ import duckdb
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))  # for benchmarks.pandas_baseline
 CLI = [sys.executable, "-m", "wres_pipeline.cli"]
+PEAK_RSS = ROOT / "benchmarks" / "peak_rss.py"
 PHASES = ["ingest and inputs", "indicators", "publish", "report"]
 
 
 def timed_process(command: list[str], env: dict) -> tuple[float, float, str]:
-    """Wall seconds, peak RSS (MiB) and output of a command run as a fresh process."""
-    with tempfile.TemporaryFile("w+") as log:
-        started = time.perf_counter()
-        process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=log,
-                                   stderr=subprocess.STDOUT, text=True)
-        _, status, usage = os.wait4(process.pid, 0)  # this process's own peak memory
-        seconds = time.perf_counter() - started
+    """Wall seconds, peak RSS (MiB) and output of a command run as a fresh process (through
+    benchmarks/peak_rss.py, so that the peak is the command's own)."""
+    with tempfile.TemporaryDirectory() as tmp, tempfile.TemporaryFile("w+") as log:
+        figures = Path(tmp) / "figures"
+        status = subprocess.run([sys.executable, str(PEAK_RSS), str(figures), *command],
+                                cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT,
+                                text=True).returncode
         log.seek(0)
         output = log.read()
-    if os.waitstatus_to_exitcode(status):
-        raise RuntimeError(f"{' '.join(command)} failed:\n{output[-3000:]}")
-    return seconds, usage.ru_maxrss / 1024, output
+        if status:
+            raise RuntimeError(f"{' '.join(command)} failed:\n{output[-3000:]}")
+        seconds, peak_kib = figures.read_text(encoding="utf-8").split()
+    return float(seconds), int(peak_kib) / 1024, output
 
 
 def floor_seconds(landing: Path) -> float:
