@@ -11,51 +11,60 @@ with posts as materialized (
 
 ),
 
-flag_grade as (
+-- Count first, name the breakdowns after: four small groupings, not 6 million labelled rows.
+by_flag_grade as (
 
-    select organisation_code, person_id, wres_group,
-           case when clinical then 'clinical' else 'non_clinical' end || ':' || wres_grade
-               as breakdown
+    -- A post is one person in one (clinical flag, grade): each counts once.
+    select organisation_code, clinical, wres_grade, wres_group, count(*) as events
     from posts
+    group by organisation_code, clinical, wres_grade, wres_group
 
 ),
 
-flag_all as (
+by_flag as (
 
-    select distinct organisation_code, person_id, wres_group,
-           case when clinical then 'clinical:all' else 'non_clinical:all' end as breakdown
+    -- A person with posts in several grades counts once under their clinical flag.
+    select organisation_code, clinical, wres_group, count(distinct person_id) as events
     from posts
+    group by organisation_code, clinical, wres_group
 
 ),
 
-grade_all as (
+by_grade as (
 
-    select distinct organisation_code, person_id, wres_group, 'all:' || wres_grade as breakdown
+    -- A person with clinical and non-clinical posts in a grade counts once in it.
+    select organisation_code, wres_grade, wres_group, count(distinct person_id) as events
     from posts
+    group by organisation_code, wres_grade, wres_group
 
 ),
 
-everyone as (
+by_trust as (
 
-    select organisation_code, person_id, wres_group, 'all' as breakdown
+    select organisation_code, wres_group, count(*) as events
     from core.people
-
-),
-
-memberships as (
-
-    select * from flag_grade
-    union all select * from flag_all
-    union all select * from grade_all
-    union all select * from everyone
+    group by organisation_code, wres_group
 
 ),
 
 group_counts as (
 
-    select organisation_code, breakdown, wres_group, count(*) as events
-    from memberships
-    group by organisation_code, breakdown, wres_group
+    select organisation_code,
+           case when clinical then 'clinical' else 'non_clinical' end || ':' || wres_grade
+               as breakdown,
+           wres_group, events
+    from by_flag_grade
+    union all
+    select organisation_code,
+           case when clinical then 'clinical:all' else 'non_clinical:all' end,
+           wres_group, events
+    from by_flag
+    union all
+    select organisation_code, 'all:' || wres_grade, wres_group, events
+    from by_grade
+    union all
+    select organisation_code, 'all', wres_group, events
+    from by_trust
 
 ),
 
