@@ -41,3 +41,16 @@ def create_view(con: duckdb.DuckDBPyConnection, view: str, relative_path: str,
         if not count:
             return None
         return con.execute(f"select count(*) from {view}").fetchall()[0][0]
+
+
+def drop_relation(con: duckdb.DuckDBPyConnection, schema: str, name: str) -> None:
+    """Drop `<schema>.<name>`, whether it is a table or a view (there is none after this)."""
+    kinds = con.execute("select table_type from information_schema.tables "
+                        "where table_catalog = current_database() and table_schema = $schema "
+                        "and table_name = $name", {"schema": schema, "name": name}).fetchall()
+    table = f"{schema}.{name}"
+    for (kind,) in kinds:
+        if kind == "VIEW":
+            con.sql(f"drop view {table}")
+        else:
+            con.sql(f"drop table {table}")

@@ -5,7 +5,8 @@ import duckdb
 import pytest
 
 from wres_pipeline.contracts import load
-from wres_pipeline.validation.accepted import accept_load, drop_relation
+from wres_pipeline.sql import drop_relation
+from wres_pipeline.validation.accepted import accept_load
 
 CONTRACT = load("staff_survey")  # any contract: only its name is used
 

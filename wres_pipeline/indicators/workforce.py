@@ -7,8 +7,7 @@ from wres_pipeline.ingest.assets import OWNERS
 from wres_pipeline.ingest.staging import load_reference_table
 from wres_pipeline.partitions import wres_year_partitions, year_of
 from wres_pipeline.resources import PipelinePaths
-from wres_pipeline.sql import create_table, create_view
-from wres_pipeline.validation.accepted import drop_relation
+from wres_pipeline.sql import create_table, create_view, drop_relation
 
 REFERENCE_TABLES = ("assignment_categories", "pay_grades", "ethnic_categories")
 
@@ -48,4 +47,3 @@ def workforce(context: dg.AssetExecutionContext, paths: PipelinePaths) -> dg.Mat
         "bme_share_percent": round(100 * groups.get("bme", 0) / max(people, 1), 2),
         "unknown_share_percent": round(100 * groups.get("unknown", 0) / max(people, 1), 2),
     })
-

@@ -8,8 +8,7 @@ import pyarrow as pa
 from wres_pipeline.contracts import Contract
 from wres_pipeline.ingest.readers import read_raw
 from wres_pipeline.paths import REFERENCE_DIR
-from wres_pipeline.sql import create_table
-from wres_pipeline.validation.accepted import drop_relation
+from wres_pipeline.sql import create_table, drop_relation
 
 RAW_SCHEMA = "raw"
 STAGING_SCHEMA = "staging"

@@ -15,6 +15,7 @@ the year (1.6 million ESR rows) to the year's database a second time."""
 import duckdb
 
 from wres_pipeline.contracts import Contract
+from wres_pipeline.sql import drop_relation
 
 ACCEPTED = "__accepted"
 QUARANTINED = "__quarantined"
@@ -40,15 +41,3 @@ def accept_load(con: duckdb.DuckDBPyConnection, contract: Contract) -> None:
         con.sql("rollback")
         raise
 
-
-def drop_relation(con: duckdb.DuckDBPyConnection, schema: str, name: str) -> None:
-    """Drop `<schema>.<name>`, whether it is a table or a view (there is none after this)."""
-    kinds = con.execute("select table_type from information_schema.tables "
-                        "where table_catalog = current_database() and table_schema = $schema "
-                        "and table_name = $name", {"schema": schema, "name": name}).fetchall()
-    table = f"{schema}.{name}"
-    for (kind,) in kinds:
-        if kind == "VIEW":
-            con.sql(f"drop view {table}")
-        else:
-            con.sql(f"drop table {table}")
