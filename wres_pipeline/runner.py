@@ -54,10 +54,6 @@ def run_year(defs: dg.Definitions, instance: dg.DagsterInstance, year: int,
              asset_selection: list | None = None) -> YearRun:
     """Materialise every asset of one WRES year (or a selection); never raises for a failed
     step."""
-    from wres_pipeline.validation.gx_runner import start_warm_up
-
-    if asset_selection is None or any(key.path[0] == "staging" for key in asset_selection):
-        start_warm_up()  # this run validates extracts
     job = defs.resolve_job_def("wres_year")
     result = job.execute_in_process(
         partition_key=str(year), instance=instance, raise_on_error=False,

@@ -1,7 +1,7 @@
 -- Assignments in the WRES scope at 31 March: validated ESR rows whose assignment category is in
 -- scope (reference/assignment_categories.csv), with the WRES grade group of the pay grade
 -- (reference/pay_grades.csv). Person-level: stays in the year's database, never published.
--- Stored as a view (core/workforce reads it twice, for people.sql and posts.sql).
+-- Stored as a view (core/people.sql reads it once).
 with assignments as (
 
     select organisation_code, person_id, ethnic_category, clinical, pay_grade,

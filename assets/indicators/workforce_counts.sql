@@ -3,68 +3,64 @@
 -- the trust's total and once in each (clinical flag, grade) they hold.
 -- Breakdowns: all; clinical:all and non_clinical:all; clinical:<grade> and non_clinical:<grade>
 -- (clinical adds the medical and dental grades); all:<grade> (both together, for Model
--- Employer). Parameter: $year.
-with posts as materialized (
+-- Employer). Input: core.people, whose posts column names each person's breakdowns below 'all'.
+-- Parameter: $year.
+with people_by_posts as (
 
-    -- core.posts is a view (a distinct and a join); computed once here, read three times below.
-    select * from core.posts
-
-),
-
--- Count first, name the breakdowns after: four small groupings, not 6 million labelled rows.
-by_flag_grade as (
-
-    -- A post is one person in one (clinical flag, grade): each counts once.
-    select organisation_code, clinical, wres_grade, wres_group, count(*) as events
-    from posts
-    group by organisation_code, clinical, wres_grade, wres_group
-
-),
-
-by_flag as (
-
-    -- A person with posts in several grades counts once under their clinical flag.
-    select organisation_code, clinical, wres_group, count(distinct person_id) as events
-    from posts
-    group by organisation_code, clinical, wres_group
-
-),
-
-by_grade as (
-
-    -- A person with clinical and non-clinical posts in a grade counts once in it.
-    select organisation_code, wres_grade, wres_group, count(distinct person_id) as events
-    from posts
-    group by organisation_code, wres_grade, wres_group
-
-),
-
-by_trust as (
-
-    select organisation_code, wres_group, count(*) as events
+    -- People who hold the same set of posts in a trust and ethnic group, counted together:
+    -- tens of thousands of rows instead of 1.5 million people.
+    select organisation_code, wres_group, posts, count(*) as people
     from core.people
-    group by organisation_code, wres_group
+    group by organisation_code, wres_group, posts
+
+),
+
+posts as (
+
+    -- Each post in a set, once: two assignments in one post count once in it.
+    select organisation_code, wres_group, posts, people,
+           unnest(list_distinct(string_split(posts, ' '))) as post
+    from people_by_posts
+
+),
+
+flags_held as (
+
+    -- Each clinical flag a set of posts holds, once: a person with posts in several grades
+    -- counts once under their clinical flag.
+    select distinct organisation_code, wres_group, posts, people,
+           split_part(post, ':', 1) as flag
+    from posts
+
+),
+
+grades_held as (
+
+    -- Each grade a set of posts holds, once: a person with clinical and non-clinical posts in
+    -- a grade counts once in it.
+    select distinct organisation_code, wres_group, posts, people,
+           split_part(post, ':', 2) as wres_grade
+    from posts
 
 ),
 
 group_counts as (
 
-    select organisation_code,
-           case when clinical then 'clinical' else 'non_clinical' end || ':' || wres_grade
-               as breakdown,
-           wres_group, events
-    from by_flag_grade
+    select organisation_code, post as breakdown, wres_group, sum(people) as events
+    from posts
+    group by organisation_code, post, wres_group
     union all
-    select organisation_code,
-           case when clinical then 'clinical:all' else 'non_clinical:all' end,
-           wres_group, events
-    from by_flag
+    select organisation_code, flag || ':all', wres_group, sum(people)
+    from flags_held
+    group by organisation_code, flag, wres_group
     union all
-    select organisation_code, 'all:' || wres_grade, wres_group, events
-    from by_grade
+    select organisation_code, 'all:' || wres_grade, wres_group, sum(people)
+    from grades_held
+    group by organisation_code, wres_grade, wres_group
     union all
-    select organisation_code, 'all', wres_group, events
-    from by_trust
+    select organisation_code, 'all', wres_group, sum(people)
+    from people_by_posts
+    group by organisation_code, wres_group
 
 ),
 

@@ -37,7 +37,6 @@ def _workforce(con, rows=ESR, code="RXX"):
     con.sql("create schema if not exists indicators")
     create_view(con, "core.staff_in_scope", "core/staff_in_scope.sql")
     create_table(con, "core.people", "core/people.sql")
-    create_view(con, "core.posts", "core/posts.sql")
     create_table(con, "indicators.workforce_counts", "indicators/workforce_counts.sql",
                  {"year": 2024})
 

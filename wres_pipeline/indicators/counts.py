@@ -39,7 +39,7 @@ def _build(paths: PipelinePaths, year: int, table: str, sql: str, params: dict |
     return rows, str(written) if written else None
 
 
-@dg.asset(key=WORKFORCE_COUNTS, deps=[WORKFORCE], **(COMMON | {"code_version": "3"}))
+@dg.asset(key=WORKFORCE_COUNTS, deps=[WORKFORCE], **(COMMON | {"code_version": "4"}))
 def workforce_counts(context: dg.AssetExecutionContext, paths: PipelinePaths):
     """Indicator 1 counts per trust: headcount by ethnic group in every band, grade and
     clinical/non-clinical breakdown (assets/indicators/workforce_counts.sql)."""

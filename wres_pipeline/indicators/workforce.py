@@ -19,26 +19,25 @@ REFERENCE_TABLES = ("assignment_categories", "pay_grades", "ethnic_categories")
     group_name="indicators",
     kinds={"duckdb"},
     owners=OWNERS,
-    code_version="3",
+    code_version="4",
 )
 def workforce(context: dg.AssetExecutionContext, paths: PipelinePaths) -> dg.MaterializeResult:
     """Staff in the WRES scope at 31 March: their assignments (core.staff_in_scope, a view of the
-    validated ESR rows), each person once per trust with their ethnic group (core.people) and
-    the distinct posts they hold (core.posts, a view). Person-level: they stay in the year's
-    database and are never published (assets/core/*.sql)."""
+    validated ESR rows) and each person once per trust with their ethnic group and the posts
+    they hold (core.people). Person-level: they stay in the year's database and are never
+    published (assets/core/*.sql)."""
     year = year_of(context)
     with paths.connect(year) as con:
         for name in REFERENCE_TABLES:
             load_reference_table(con, name)
         con.sql("create schema if not exists core")
-        # Views: staff_in_scope is a filter and two small joins, read twice below; posts is
-        # read once, by indicators/workforce_counts.sql. Storing them would write another
-        # 1.5 million rows each to the year's database for nothing.
-        for view in ("staff_in_scope", "posts"):
-            drop_relation(con, "core", view)  # tables, in databases from before the views
+        # staff_in_scope is a view (a filter and two small joins, read once below): storing it
+        # would write another 1.5 million rows to the year's database for nothing. core.posts
+        # was a table, then a view, in databases from before core.people held the posts.
+        for relation in ("staff_in_scope", "posts"):
+            drop_relation(con, "core", relation)
         assignments = create_view(con, "core.staff_in_scope", "core/staff_in_scope.sql")
         people = create_table(con, "core.people", "core/people.sql")
-        create_view(con, "core.posts", "core/posts.sql", count=False)
         groups = dict(con.sql("select wres_group, count(*) from core.people group by all")
                       .fetchall())
     return dg.MaterializeResult(metadata={

@@ -46,17 +46,8 @@ _SETTING_UP = threading.Lock()
 
 
 def _batch_definition():
-    with _SETTING_UP:  # one context, whichever thread asks first
+    with _SETTING_UP:  # one context per process, whichever thread asks first
         return _new_batch_definition()
-
-
-def start_warm_up() -> None:
-    """Import and set up Great Expectations in a background thread.
-
-    The import takes about 2 s of Python; started when a run begins, it overlaps with Dagster
-    creating the run and with file reading and DuckDB work, which release the interpreter lock.
-    The first validation waits for it to finish."""
-    threading.Thread(target=_batch_definition, name="gx-warm-up", daemon=True).start()
 
 
 @cache
