@@ -7,14 +7,16 @@ command line, Dagster and Great Expectations start-up included.
 
 Prints, per scale: generation; the DuckDB floor (DuckDB alone reading the raw files and
 computing the grouped counts); each phase as its own process (wall time and peak RSS); the
-whole year as one process, with seconds per stage; a rerun of the unchanged year. Figures are
+whole year as one process, with seconds per stage; a rerun of the unchanged year; the pandas
+baseline. The floor, the whole year and the baseline run --repeat times (3 by default) and
+report the median, with every run's figure beside it: one run varies by 5-10 %. Figures are
 printed and saved to benchmarks/output/, never asserted.
 """
 
 import argparse
 import json
 import os
-import subprocess
+import statistics
 import sys
 import tempfile
 import time
@@ -23,26 +25,17 @@ from pathlib import Path
 import duckdb
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))  # for benchmarks.pandas_baseline
+sys.path.insert(0, str(ROOT))  # for the benchmarks package, run as a script
+
+from benchmarks.measure import (  # noqa: E402
+    median_run,
+    read_and_sql_seconds,
+    stage_seconds,
+    timed_process,
+)
+
 CLI = [sys.executable, "-m", "wres_pipeline.cli"]
-PEAK_RSS = ROOT / "benchmarks" / "peak_rss.py"
 PHASES = ["ingest and inputs", "indicators", "publish", "report"]
-
-
-def timed_process(command: list[str], env: dict) -> tuple[float, float, str]:
-    """Wall seconds, peak RSS (MiB) and output of a command run as a fresh process (through
-    benchmarks/peak_rss.py, so that the peak is the command's own)."""
-    with tempfile.TemporaryDirectory() as tmp, tempfile.TemporaryFile("w+") as log:
-        figures = Path(tmp) / "figures"
-        status = subprocess.run([sys.executable, str(PEAK_RSS), str(figures), *command],
-                                cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT,
-                                text=True).returncode
-        log.seek(0)
-        output = log.read()
-        if status:
-            raise RuntimeError(f"{' '.join(command)} failed:\n{output[-3000:]}")
-        seconds, peak_kib = figures.read_text(encoding="utf-8").split()
-    return float(seconds), int(peak_kib) / 1024, output
 
 
 def floor_seconds(landing: Path) -> float:
@@ -63,53 +56,23 @@ def floor_seconds(landing: Path) -> float:
     return time.perf_counter() - started
 
 
-def stage_seconds(home: Path) -> dict[str, float]:
-    """Seconds per stage of the last year run, from the Dagster instance at `home`."""
-    os.environ["DAGSTER_HOME"] = str(home)
-    import dagster as dg
-
-    stages = {"ingest": 0.0, "validate": 0.0, "indicators": 0.0, "publish": 0.0, "report": 0.0}
-    with dg.DagsterInstance.get() as instance:
-        run = next(r for r in instance.get_runs() if r.job_name == "wres_year")
-        starts = {}
-        for entry in instance.all_logs(run.run_id):
-            event = entry.dagster_event
-            if event is None or not event.step_key:
-                continue
-            key = event.step_key
-            if event.event_type_value == "STEP_START":
-                starts[key] = entry.timestamp
-            elif event.event_type_value == "ASSET_MATERIALIZATION" and key.startswith("staging"):
-                split = event.event_specific_data.materialization.metadata["seconds"].value
-                stages["ingest"] += split["ingest"]
-                stages["validate"] += split["validate"]
-            elif event.event_type_value == "STEP_SUCCESS" and not key.startswith("staging"):
-                group = ("report" if key.startswith("report") else "publish"
-                         if key.startswith("publish") else "validate" if "reconciliation" in key
-                         else "ingest" if "trusts_in_year" in key else "indicators")
-                stages[group] += entry.timestamp - starts[key]
-    return {k: round(v, 2) for k, v in stages.items()}
-
-
-def one_scale(scale: float, year: int, workdir: Path) -> dict:
+def one_scale(scale: float, year: int, workdir: Path, repeat: int) -> dict:
     from wres_pipeline.sample.generate import generate_year
 
     data, home = workdir / "data", workdir / "home"
     env = dict(os.environ, WRES_DATA_DIR=str(data), DAGSTER_HOME=str(home))
     made = generate_year(year, data / "landing", scale=scale)
+    floors = [floor_seconds(made.folder) for _ in range(repeat)]
     figures = {"scale": scale, "esr_rows": made.esr_rows, "generate_s": round(made.seconds, 2),
-               "floor_s": round(floor_seconds(made.folder), 2)}
+               "floor_s": round(statistics.median(floors), 2),
+               "floor_runs_s": [round(f, 2) for f in floors]}
     for phase in PHASES:
         seconds, peak, _ = timed_process(CLI + ["run", "--years", str(year), "--phase", phase],
                                          env)
         figures[f"phase {phase}"] = {"s": round(seconds, 1), "peak_mib": round(peak)}
     # The phases above published the year: --force rebuilds it all in one process.
-    timings = workdir / "timings.tsv"
-    seconds, peak, _ = timed_process(CLI + ["run", "--years", str(year), "--force"],
-                                     env | {"WRES_TIMINGS": str(timings)})
-    figures["whole_year"] = {"s": round(seconds, 1), "peak_mib": round(peak),
-                             "stages_s": stage_seconds(home),
-                             "read_and_sql_s": read_and_sql_seconds(timings, year)}
+    runs = [whole_year(env, home, workdir / f"timings-{i}.tsv", year) for i in range(repeat)]
+    figures["whole_year"] = median_run(runs)
     published = {p: p.stat().st_mtime_ns for p in (data / "published").rglob("*") if p.is_file()}
     seconds, _, _ = timed_process(CLI + ["run", "--years", str(year)], env)
     unchanged = published == {p: p.stat().st_mtime_ns for p in (data / "published").rglob("*")
@@ -123,26 +86,24 @@ def one_scale(scale: float, year: int, workdir: Path) -> dict:
     # archiving, loading reference tables and Dagster's bookkeeping of each step.
     figures["compute_vs_floor"] = round(compute / figures["floor_s"], 1)
     figures["ingest_and_indicator_steps_vs_floor"] = round(steps / figures["floor_s"], 1)
-    figures["pandas_baseline"] = pandas_baseline(data, year, compute)
+    figures["pandas_baseline"] = pandas_baseline(data, year, compute, repeat)
     figures["us_per_row"] = round(1e6 * figures["whole_year"]["s"] / made.esr_rows, 2)
     figures["bytes_per_row"] = round(figures["whole_year"]["peak_mib"] * 2**20 / made.esr_rows)
     return figures
 
 
-def read_and_sql_seconds(timings: Path, year: int) -> dict[str, float]:
-    """Seconds the year's run spent reading raw files and running SQL in the year's database,
-    from its WRES_TIMINGS file (the time series the command builds afterwards is left out)."""
-    totals = {"read": 0.0, "sql": 0.0}
-    for line in timings.read_text(encoding="utf-8").splitlines():
-        kind, _, database, seconds = line.split("\t")
-        if kind == "read" or database == f"wres_{year}":
-            totals[kind] += float(seconds)
-    totals["total"] = totals["read"] + totals["sql"]
-    return {k: round(v, 2) for k, v in totals.items()}
+def whole_year(env: dict, home: Path, timings: Path, year: int) -> dict:
+    """One `wres-pipeline run --years <year> --force`: wall seconds, peak RSS, seconds per stage
+    and the pipeline's own compute."""
+    seconds, peak, _ = timed_process(CLI + ["run", "--years", str(year), "--force"],
+                                     env | {"WRES_TIMINGS": str(timings)})
+    return {"s": round(seconds, 1), "peak_mib": round(peak), "stages_s": stage_seconds(home),
+            "read_and_sql_s": read_and_sql_seconds(timings, year)}
 
 
-def pandas_baseline(data: Path, year: int, compute_seconds: float) -> dict:
-    """Time the plain pandas implementation and check it agrees with the published figures."""
+def pandas_baseline(data: Path, year: int, compute_seconds: float, repeat: int) -> dict:
+    """Time the plain pandas implementation (the median of `repeat` runs) and check it agrees
+    with the published figures."""
     import pandas as pd
 
     from benchmarks.pandas_baseline import compare, compute
@@ -152,16 +113,21 @@ def pandas_baseline(data: Path, year: int, compute_seconds: float) -> dict:
 
     questions = {r["question_code"]: int(r["indicator"]) for r in table("survey_questions")
                  if int(r["survey_year"]) == year - 1}
-    started = time.perf_counter()
-    baseline = compute(data / "landing" / str(year), questions, MethodSettings.from_settings().z)
-    seconds = time.perf_counter() - started
+    times = []
+    for _ in range(repeat):
+        started = time.perf_counter()
+        baseline = compute(data / "landing" / str(year), questions,
+                           MethodSettings.from_settings().z)
+        times.append(time.perf_counter() - started)
+    seconds = statistics.median(times)
     root = data / "published" / "internal"
     pipeline = pd.read_parquet(root / str(year) / latest(root, year) / "indicators.parquet")
     pipeline = pipeline[pipeline["level"] == "trust"].astype({"area_code": str, "measure": str,
                                                               "breakdown": str, "group": str})
     rows, worst = compare(baseline, pipeline[["area_code", "indicator", "measure", "breakdown",
                                               "group", "value", "ci_lower", "ci_upper"]])
-    return {"s": round(seconds, 2), "rows_compared": rows, "max_relative_difference": worst,
+    return {"s": round(seconds, 2), "runs_s": [round(t, 2) for t in times],
+            "rows_compared": rows, "max_relative_difference": worst,
             "baseline_over_pipeline_compute": round(seconds / compute_seconds, 2)}
 
 
@@ -202,13 +168,15 @@ def main() -> None:
     parser.add_argument("--year", type=int, default=2024)
     parser.add_argument("--scales", default="1")
     parser.add_argument("--backfill", action="store_true")
+    parser.add_argument("--repeat", type=int, default=3,
+                        help="runs of the floor, the whole year and the baseline (median kept)")
     parser.add_argument("--output", type=Path, default=ROOT / "benchmarks" / "output",
                         help="folder for the JSON of figures")
     args = parser.parse_args()
     results = {"machine": f"{os.cpu_count()} cores", "runs": []}
     for scale in (float(s) for s in args.scales.split(",")):
         with tempfile.TemporaryDirectory() as tmp:
-            figures = one_scale(scale, args.year, Path(tmp))
+            figures = one_scale(scale, args.year, Path(tmp), args.repeat)
         results["runs"].append(figures)
         print(json.dumps(figures, indent=1))
     if args.backfill:

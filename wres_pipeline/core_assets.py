@@ -75,7 +75,7 @@ def trusts_in_year(context: dg.AssetExecutionContext, paths: PipelinePaths) -> d
     group_name="validate",
     kinds={"duckdb"},
     owners=OWNERS,
-    code_version="1",
+    code_version="2",
     check_specs=reconciliation.check_specs(RECONCILIATION),
 )
 def trust_reconciliation(context: dg.AssetExecutionContext, paths: PipelinePaths,

@@ -32,11 +32,14 @@ def create_table(con: duckdb.DuckDBPyConnection, table: str, relative_path: str,
         return con.execute(f"select count(*) from {table}").fetchall()[0][0]
 
 
-def create_view(con: duckdb.DuckDBPyConnection, view: str, relative_path: str) -> int:
+def create_view(con: duckdb.DuckDBPyConnection, view: str, relative_path: str,
+                count: bool = True) -> int | None:
     """Replace `view` with a SQL file's query (stored, not computed: readers run it) and return
-    the row count it gives now."""
+    the row count it gives now, unless `count` is false (counting runs the query)."""
     with timed("sql", relative_path, con):
         con.execute(f"create or replace view {view} as {sql_text(relative_path)}").fetchall()
+        if not count:
+            return None
         return con.execute(f"select count(*) from {view}").fetchall()[0][0]
 
 

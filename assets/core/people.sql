@@ -4,8 +4,9 @@
 -- different categories takes the lowest code, so the choice is stable.
 -- posts: the clinical flag and WRES grade of each of their assignments in scope, named as
 -- indicator 1's breakdowns ('clinical:band_5', 'non_clinical:band_6'), sorted, separated by
--- spaces; two assignments in one post name it twice. indicators/workforce_counts.sql counts the
--- people who hold each set of posts. Person-level: never published.
+-- spaces; two assignments in one post name it twice. Person-level: never published. Stored as
+-- a view: its one reader, core/people_by_posts.sql, counts it once; storing it would write
+-- another 1.5 million rows to the year's database.
 with staff as (
 
     select organisation_code, person_id, ethnic_category,

@@ -1,11 +1,11 @@
 -- Indicator 3's single-year inputs per trust and group: staff entering a formal disciplinary
--- investigation (trust return) and headcount at 31 March (ESR people). Published for the next
--- year, which pools them into its two-year window. Trusts without a return have no events row.
--- Parameter: $year.
+-- investigation (trust return) and headcount at 31 March (ESR people, core.people_by_posts).
+-- Published for the next year, which pools them into its two-year window. Trusts without a
+-- return have no events row. Parameter: $year.
 with headcount as (
 
-    select organisation_code, wres_group, count(*) as headcount
-    from core.people
+    select organisation_code, wres_group, sum(people) as headcount
+    from core.people_by_posts
     group by organisation_code, wres_group
 
 ),

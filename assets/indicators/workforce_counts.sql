@@ -3,15 +3,12 @@
 -- the trust's total and once in each (clinical flag, grade) they hold.
 -- Breakdowns: all; clinical:all and non_clinical:all; clinical:<grade> and non_clinical:<grade>
 -- (clinical adds the medical and dental grades); all:<grade> (both together, for Model
--- Employer). Input: core.people, whose posts column names each person's breakdowns below 'all'.
--- Parameter: $year.
+-- Employer). Input: core.people_by_posts, people counted by the set of posts they hold; a
+-- post's name is its breakdown ('clinical:band_5'). Parameter: $year.
 with people_by_posts as (
 
-    -- People who hold the same set of posts in a trust and ethnic group, counted together:
-    -- tens of thousands of rows instead of 1.5 million people.
-    select organisation_code, wres_group, posts, count(*) as people
-    from core.people
-    group by organisation_code, wres_group, posts
+    select organisation_code, wres_group, posts, people
+    from core.people_by_posts
 
 ),
 

@@ -1,11 +1,12 @@
 -- Cross-extract reconciliation: one row per trust of the WRES year, putting its ESR staff beside
 -- its return and its staff survey results. Staff are people in the WRES scope, once each
--- (core.people, assets/core/people.sql).
--- Inputs: core.trusts_in_year, core.people, validated.trust_return, validated.staff_survey.
+-- (assets/core/people.sql), counted in core.people_by_posts.
+-- Inputs: core.trusts_in_year, core.people_by_posts, validated.trust_return,
+-- validated.staff_survey.
 with people_grouped as (
 
-    select organisation_code, wres_group
-    from core.people
+    select organisation_code, wres_group, people
+    from core.people_by_posts
 
 ),
 
@@ -13,8 +14,9 @@ esr as (
 
     select
         organisation_code,
-        count(*) as esr_headcount,
-        count(*) filter (where wres_group = 'unknown') as esr_unknown
+        cast(sum(people) as bigint) as esr_headcount,
+        cast(coalesce(sum(people) filter (where wres_group = 'unknown'), 0) as bigint)
+            as esr_unknown
     from people_grouped
     group by organisation_code
 

@@ -5,9 +5,9 @@ import duckdb
 import pyarrow as pa
 import pytest
 
-from wres_pipeline.indicators.workforce import REFERENCE_TABLES
-from wres_pipeline.ingest.staging import load_reference_table
-from wres_pipeline.sql import create_table, create_view
+from wres_pipeline.indicators.workforce import build_workforce
+from wres_pipeline.reference import table
+from wres_pipeline.sql import create_table
 
 # person, ethnic category, clinical, pay grade, assignment category
 ESR = [
@@ -25,20 +25,17 @@ ESR = [
 
 
 def _workforce(con, rows=ESR, code="RXX"):
-    for name in REFERENCE_TABLES:
-        load_reference_table(con, name)
     con.sql("create schema if not exists validated")
     con.register("esr", pa.table({
         "organisation_code": [code] * len(rows), "person_id": [r[0] for r in rows],
         "ethnic_category": [r[1] for r in rows], "clinical": [r[2] for r in rows],
         "pay_grade": [r[3] for r in rows], "assignment_category": [r[4] for r in rows]}))
     con.sql("create or replace table validated.esr_staff_in_post as select * from esr")
-    con.sql("create schema if not exists core")
+    counts = build_workforce(con)
     con.sql("create schema if not exists indicators")
-    create_view(con, "core.staff_in_scope", "core/staff_in_scope.sql")
-    create_table(con, "core.people", "core/people.sql")
     create_table(con, "indicators.workforce_counts", "indicators/workforce_counts.sql",
                  {"year": 2024})
+    return counts
 
 
 def _count(con, breakdown, group):
@@ -61,6 +58,26 @@ def test_people_count_once_in_total_and_once_in_each_post():
         assert _count(con, "clinical:medical_consultant", "bme") == [(1, 1)]
         assert _count(con, "non_clinical:vsm", "unknown") == [(1, 1)]
         assert _count(con, "non_clinical:band_3", "bme") == []      # honorary only: out
+
+
+def test_people_are_counted_by_the_set_of_posts_they_hold():
+    with duckdb.connect() as con:
+        counts = _workforce(con)
+        assert counts == {"assignments": 9, "people": 6, "bme": 2, "unknown": 2, "rows": 6}
+        people = dict(con.sql("select person_id, posts from core.people").fetchall())
+        assert people == {
+            "P1": "clinical:band_5 clinical:band_5", "P2": "clinical:band_5 clinical:band_6",
+            "P3": "clinical:band_8a non_clinical:band_8a", "P4": "non_clinical:band_2",
+            "P5": "clinical:medical_consultant", "P7": "non_clinical:vsm"}
+        assert con.sql("select sum(people) from core.people_by_posts").fetchall() == [(6,)]
+        assert "person_id" not in con.sql("select * from core.people_by_posts").columns
+
+
+def test_grade_names_can_be_joined_into_a_set_of_posts():
+    # core.people joins a person's posts with spaces, each named <flag>:<grade>; workforce
+    # counts split them on both: a grade name holding either would be counted wrongly.
+    grades = {row["wres_grade"] for row in table("pay_grades")}
+    assert grades and all(":" not in grade and " " not in grade for grade in grades)
 
 
 def _return_counts(con, this_year, prior, window):

@@ -50,7 +50,7 @@ def workforce_counts(context: dg.AssetExecutionContext, paths: PipelinePaths):
 
 
 @dg.asset(key=DISCIPLINARY_INPUTS, deps=[WORKFORCE, dg.AssetKey(["staging", "trust_return"])],
-          **COMMON)
+          **(COMMON | {"code_version": "2"}))
 def disciplinary_inputs(context: dg.AssetExecutionContext, paths: PipelinePaths):
     """Indicator 3's single-year inputs per trust and group: disciplinary entries and headcount
     (assets/indicators/disciplinary_inputs.sql); published for the next year's window."""

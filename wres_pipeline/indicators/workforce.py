@@ -19,30 +19,42 @@ REFERENCE_TABLES = ("assignment_categories", "pay_grades", "ethnic_categories")
     group_name="indicators",
     kinds={"duckdb"},
     owners=OWNERS,
-    code_version="4",
+    code_version="5",
 )
 def workforce(context: dg.AssetExecutionContext, paths: PipelinePaths) -> dg.MaterializeResult:
     """Staff in the WRES scope at 31 March: their assignments (core.staff_in_scope, a view of the
-    validated ESR rows) and each person once per trust with their ethnic group and the posts
-    they hold (core.people). Person-level: they stay in the year's database and are never
-    published (assets/core/*.sql)."""
+    validated ESR rows), each person once per trust with their ethnic group and the posts they
+    hold (core.people, a view), and those people counted by trust, group and set of posts
+    (core.people_by_posts), which every indicator headcount adds up. Person-level rows stay in
+    the year's database and are never published (assets/core/*.sql)."""
     year = year_of(context)
     with paths.connect(year) as con:
-        for name in REFERENCE_TABLES:
-            load_reference_table(con, name)
-        con.sql("create schema if not exists core")
-        # staff_in_scope is a view (a filter and two small joins, read once below): storing it
-        # would write another 1.5 million rows to the year's database for nothing. core.posts
-        # was a table, then a view, in databases from before core.people held the posts.
-        for relation in ("staff_in_scope", "posts"):
-            drop_relation(con, "core", relation)
-        assignments = create_view(con, "core.staff_in_scope", "core/staff_in_scope.sql")
-        people = create_table(con, "core.people", "core/people.sql")
-        groups = dict(con.sql("select wres_group, count(*) from core.people group by all")
-                      .fetchall())
+        counts = build_workforce(con)
+    people = counts["people"]
     return dg.MaterializeResult(metadata={
-        "dagster/row_count": people, "wres_year": year, "assignments_in_scope": assignments,
-        "people": people,
-        "bme_share_percent": round(100 * groups.get("bme", 0) / max(people, 1), 2),
-        "unknown_share_percent": round(100 * groups.get("unknown", 0) / max(people, 1), 2),
+        "dagster/row_count": counts["rows"], "wres_year": year,
+        "assignments_in_scope": counts["assignments"], "people": people,
+        "bme_share_percent": round(100 * counts["bme"] / max(people, 1), 2),
+        "unknown_share_percent": round(100 * counts["unknown"] / max(people, 1), 2),
     })
+
+
+def build_workforce(con) -> dict[str, int]:
+    """Create the core workforce relations in `con` (its validated ESR rows); return the
+    assignments in scope, people, BME and unknown people, and the rows of people_by_posts."""
+    for name in REFERENCE_TABLES:
+        load_reference_table(con, name)
+    con.sql("create schema if not exists core")
+    # Views: storing staff_in_scope or people would write another 1.5 million rows to the
+    # year's database, read once. Databases from before hold them (and core.posts) as tables.
+    for relation in ("staff_in_scope", "people", "posts"):
+        drop_relation(con, "core", relation)
+    assignments = create_view(con, "core.staff_in_scope", "core/staff_in_scope.sql")
+    create_view(con, "core.people", "core/people.sql", count=False)
+    rows = create_table(con, "core.people_by_posts", "core/people_by_posts.sql")
+    people, bme, unknown = con.sql(
+        "select coalesce(sum(people), 0), coalesce(sum(people) filter (where wres_group = 'bme'),"
+        " 0), coalesce(sum(people) filter (where wres_group = 'unknown'), 0) "
+        "from core.people_by_posts").fetchall()[0]
+    return {"assignments": assignments, "people": int(people), "bme": int(bme),
+            "unknown": int(unknown), "rows": rows}
