@@ -16,6 +16,13 @@ import duckdb
 
 from wres_pipeline import settings
 
+# No vacuum when a year's database is checkpointed (on closing it). Its tables are replaced
+# whole, never deleted from, so vacuum has no deleted rows to reclaim; all it does is merge
+# part-filled row groups, and each Arrow batch of a staged extract ends in one: closing the
+# database after staging the national ESR file rewrote and recompressed every staged row
+# (0.65 s) to save 7 of 21 row groups.
+DATABASE_CONFIG = {"max_vacuum_tasks": 0}
+
 
 class ValidationSettings(dg.ConfigurableResource):
     """Thresholds of the data-quality checks (from config.toml's [validation])."""
@@ -113,7 +120,7 @@ class PipelinePaths(dg.ConfigurableResource):
         path.parent.mkdir(parents=True, exist_ok=True)
         with open(path.with_suffix(".lock"), "w") as lock:
             fcntl.flock(lock, fcntl.LOCK_EX)
-            con = duckdb.connect(str(path))
+            con = duckdb.connect(str(path), config=DATABASE_CONFIG)
             try:
                 yield con
             finally:

@@ -19,16 +19,27 @@ def sql_text(relative_path: str) -> str:
 
 
 def create_table(con: duckdb.DuckDBPyConnection, table: str, relative_path: str,
-                 params: dict | None = None) -> int:
+                 params: dict | None = None, compression: dict[str, str] | None = None) -> int:
     """Replace `table` with the result of a SQL file and return its row count.
 
     `table` is always one of the project's own table names (never input data), so it can be
-    part of the statement; values go in `params`.
+    part of the statement; values go in `params`. `compression` stores the named columns with
+    the given DuckDB compression (from the contracts, never from data): DuckDB takes it only in
+    a table's declaration, so the table is declared from the query's columns, then filled.
     """
     with timed("sql", relative_path, con):
+        query = sql_text(relative_path)
         # DuckDB 2.0 blocks the connection until a result is fully fetched: always fetchall().
-        con.execute(f"create or replace table {table} as {sql_text(relative_path)}",
-                    params or {}).fetchall()
+        if compression:
+            columns = con.execute(f"describe {query}", params or {}).fetchall()
+            declared = ", ".join(
+                f'"{name}" {kind}' + (f" using compression {compression[name]}"
+                                      if name in compression else "")
+                for name, kind, *_ in columns)
+            con.execute(f"create or replace table {table} ({declared})").fetchall()
+            con.execute(f"insert into {table} {query}", params or {}).fetchall()
+        else:
+            con.execute(f"create or replace table {table} as {query}", params or {}).fetchall()
         return con.execute(f"select count(*) from {table}").fetchall()[0][0]
 
 

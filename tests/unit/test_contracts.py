@@ -9,6 +9,7 @@ import pytest
 
 from wres_pipeline import contracts
 from wres_pipeline.ingest.staging import read_files, stage
+from wres_pipeline.sql import sql_text
 
 ROOT = Path(__file__).resolve().parents[2]
 DUCKDB_TYPES = {"VARCHAR": "VARCHAR", "DATE": "DATE", "BOOLEAN": "BOOLEAN", "INTEGER": "INTEGER",
@@ -49,3 +50,33 @@ def test_the_written_contract_names_every_table_and_column():
         assert f"`{contract.name}`" in text, contract.name
         for column in contract.columns:
             assert f"`{column.name}`" in text, f"{contract.name}.{column.name}"
+
+
+def test_ids_are_staged_uncompressed_with_the_rows_the_staging_sql_gives(tmp_path):
+    # person_id and assignment_id say compression = "uncompressed": the staged table is declared
+    # with it, then filled by the staging SQL, so its rows are exactly that SQL's.
+    contract = contracts.load("esr_staff_in_post")
+    lines = [",".join(contract.column_names)] + [
+        f"2024-03-31,r{i % 7:02d}a, {i:016X} ,{i:016X}-1,A,Band {i % 9 + 1},Nursing,Y,"
+        f"Permanent,1.0" for i in range(5000)]
+    (tmp_path / "esr.csv").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    with duckdb.connect(str(tmp_path / "year.duckdb")) as con:
+        assert stage(con, contract, read_files(contract, [tmp_path / "esr.csv"])) == 5000
+        con.sql("checkpoint")
+        storage = dict(con.sql(
+            "select column_name, string_agg(distinct compression, ',') from "
+            "pragma_storage_info('staging.esr_staff_in_post') where segment_type <> 'VALIDITY' "
+            "group by all").fetchall())
+        from_sql = con.sql(f"select * from ({sql_text('staging/esr_staff_in_post.sql')}) "
+                           "except all select * from staging.esr_staff_in_post").fetchall()
+        person = con.sql("select person_id, organisation_code from staging.esr_staff_in_post "
+                         "where source_row = 12").fetchall()
+    assert storage["person_id"] == storage["assignment_id"] == "Uncompressed"
+    assert storage["organisation_code"] != "Uncompressed"  # DuckDB's own choice elsewhere
+    assert from_sql == [] and person == [("000000000000000A", "R03A")]
+
+
+def test_a_contract_column_takes_only_uncompressed_storage():
+    with pytest.raises(ValueError, match="compression"):
+        contracts.Column(name="x", type="VARCHAR", required=True, description="",
+                         compression="zstd")

@@ -36,6 +36,14 @@ class Column:
     # How a failure of this column's value rules is treated (see docs/data-quality.md).
     severity: str = "error"
     quarantine: bool = True
+    # How the staged column is stored when DuckDB's own choice costs more than it saves: only
+    # "uncompressed" (for near-unique ids; wres_pipeline/ingest/staging.py).
+    compression: str | None = None
+
+    def __post_init__(self):
+        if self.compression not in (None, "uncompressed"):
+            raise ValueError(f"column {self.name}: compression must be 'uncompressed' if given, "
+                             f"not {self.compression!r}")
 
     def allowed(self) -> tuple[str, ...] | None:
         """The allowed values, resolved from reference data where the contract points there."""

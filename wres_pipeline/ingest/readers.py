@@ -22,13 +22,6 @@ from wres_pipeline.timings import timed
 
 DELIMITERS = (",", ";", "\t")
 FALLBACK_ENCODING = "cp1252"
-# Arrow parses a CSV in blocks, in parallel; each block becomes one batch of rows for DuckDB.
-# DuckDB stores a table in row groups of 122,880 rows and, at a checkpoint, rewrites any run of
-# up to four row groups that fits in one fewer. A batch ends in a part-filled row group, so
-# batches of under about three row groups (16 MB blocks of the national ESR file: 159,000 rows)
-# make such runs, and closing the year's database recompressed every staged row (0.65 s).
-# Blocks of at least 48 MB (450,000 ESR rows), of equal size, leave nothing to rewrite.
-BLOCK_BYTES = 48 << 20
 
 
 def read_raw(contract: Contract, path: Path, name: str | None = None) -> pa.Table:
@@ -140,7 +133,7 @@ def _arrow_csv(path: Path, names: list[str], delimiter: str, encoding: str,
     options = {
         "read_options": pacsv.ReadOptions(
             column_names=generated, skip_rows=1 if header else 0, encoding=encoding,
-            block_size=_block_size(path)),
+            block_size=16 << 20),
         "parse_options": pacsv.ParseOptions(delimiter=delimiter, newlines_in_values=False),
         "convert_options": pacsv.ConvertOptions(
             column_types={name: pa.string() for name in generated}, strings_can_be_null=False,
@@ -159,13 +152,6 @@ def _arrow_csv(path: Path, names: list[str], delimiter: str, encoding: str,
                                f"{len(names)} (a truncated or damaged line?)", row=row) from None
         raise ExtractError(path, f"cannot parse as {delimiter!r}-delimited CSV: {message}") \
             from None
-
-
-def _block_size(path: Path) -> int:
-    """Equal blocks of at least BLOCK_BYTES (one block for a smaller file)."""
-    size = path.stat().st_size
-    blocks = max(1, size // BLOCK_BYTES)
-    return min(-(-size // blocks) + 1, 2**31 - 1)  # Arrow takes a 32-bit block size
 
 
 @cache

@@ -38,7 +38,9 @@ def stage(con: duckdb.DuckDBPyConnection, contract: Contract, raw: pa.Table) -> 
     con.register(_arrow_name(contract), raw)  # holds `raw` until release_raw
     con.sql(f"create or replace view {RAW_SCHEMA}.{contract.name} as "
             f"select * from {_arrow_name(contract)}")
-    return create_table(con, f"{STAGING_SCHEMA}.{contract.name}", f"staging/{contract.name}.sql")
+    compression = {c.name: c.compression for c in contract.columns if c.compression}
+    return create_table(con, f"{STAGING_SCHEMA}.{contract.name}", f"staging/{contract.name}.sql",
+                        compression=compression)
 
 
 def release_raw(con: duckdb.DuckDBPyConnection, contract: Contract) -> None:
