@@ -28,18 +28,18 @@ def create_table(con: duckdb.DuckDBPyConnection, table: str, relative_path: str,
     a table's declaration, so the table is declared from the query's columns, then filled.
     """
     with timed("sql", relative_path, con):
-        query = sql_text(relative_path)
         # DuckDB 2.0 blocks the connection until a result is fully fetched: always fetchall().
         if compression:
-            columns = con.execute(f"describe {query}", params or {}).fetchall()
+            columns = con.execute(f"describe {sql_text(relative_path)}", params or {}).fetchall()
             declared = ", ".join(
                 f'"{name}" {kind}' + (f" using compression {compression[name]}"
                                       if name in compression else "")
                 for name, kind, *_ in columns)
             con.execute(f"create or replace table {table} ({declared})").fetchall()
-            con.execute(f"insert into {table} {query}", params or {}).fetchall()
+            con.execute(f"insert into {table} {sql_text(relative_path)}", params or {}).fetchall()
         else:
-            con.execute(f"create or replace table {table} as {query}", params or {}).fetchall()
+            con.execute(f"create or replace table {table} as {sql_text(relative_path)}",
+                        params or {}).fetchall()
         return con.execute(f"select count(*) from {table}").fetchall()[0][0]
 
 
