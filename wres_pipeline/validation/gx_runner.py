@@ -16,7 +16,6 @@ the archive manifest already records the SHA-256 of every file validated, so `_s
 turns it off (tests/unit/test_gx_runner.py checks it stays off).
 """
 
-import threading
 from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING
@@ -42,16 +41,10 @@ class Outcome:
     error: str | None = None
 
 
-_SETTING_UP = threading.Lock()
-
-
-def _batch_definition():
-    with _SETTING_UP:  # one context per process, whichever thread asks first
-        return _new_batch_definition()
-
-
 @cache
-def _new_batch_definition():
+def _batch_definition():
+    """One ephemeral GX context and whole-frame batch definition per process (set up by the
+    first validation: importing GX takes about 2 s)."""
     import great_expectations as gx
     from great_expectations.data_context.types.base import ProgressBarsConfig
 
