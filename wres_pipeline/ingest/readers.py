@@ -8,7 +8,6 @@ Windows-1252, quoted, with trailing blank lines and `;` or tab delimiters; all a
 
 import csv
 import io
-from functools import cache
 from pathlib import Path
 
 import numpy as np
@@ -140,7 +139,7 @@ def _arrow_csv(path: Path, names: list[str], delimiter: str, encoding: str,
             quoted_strings_can_be_null=False),
     }
     try:
-        return pacsv.read_csv(path, memory_pool=_read_pool(), **options)
+        return pacsv.read_csv(path, **options)
     except pa.ArrowInvalid as error:
         message = str(error)
         if "invalid UTF8" in message and encoding == "utf8":
@@ -152,17 +151,6 @@ def _arrow_csv(path: Path, names: list[str], delimiter: str, encoding: str,
                                f"{len(names)} (a truncated or damaged line?)", row=row) from None
         raise ExtractError(path, f"cannot parse as {delimiter!r}-delimited CSV: {message}") \
             from None
-
-
-@cache
-def _read_pool() -> pa.MemoryPool:
-    """Arrow's jemalloc pool where the wheel has it. A fresh process reading the national ESR
-    file (1.6 million rows, about 400 MB of strings) takes 0.6 s with the default (mimalloc)
-    pool, which pays for every new page, and 0.3 s with jemalloc (benchmarks/national.py)."""
-    try:
-        return pa.jemalloc_memory_pool()
-    except NotImplementedError:  # a build without jemalloc
-        return pa.default_memory_pool()
 
 
 def _first_ragged_row(path: Path, delimiter: str, encoding: str,
