@@ -1,9 +1,11 @@
 """Backfill many WRES years at once from the command line, in parallel processes.
 
 Each year runs in its own process and its own DuckDB file, so years never contend for a
-database. Years go through the phases of `jobs.BACKFILL_PHASES` together, so anything a year
-reads from the year before (or from the Model Employer baseline year) is published first. A year
-that fails a phase is left out of the later phases and reported.
+database. The first phase of `jobs.BACKFILL_PHASES` (reading, archiving, validating: most of the
+work) runs `workers` years side by side. A year reads earlier years only from what they
+published (indicator 3's year before, the Model Employer baseline, the report's trends), so the
+later phases run one year after another, in year order, each year published before the next
+starts. A year that fails a phase is left out of the later phases and reported.
 """
 
 import os
@@ -23,6 +25,7 @@ class PhaseResult:
 
 
 def _run_phase_for_year(dagster_home: str, phase: str, year: int) -> YearRun:
+    """One Dagster run of the year for the phases named (joined by ' + ')."""
     os.environ["DAGSTER_HOME"] = dagster_home
     import dagster as dg
 
@@ -30,7 +33,8 @@ def _run_phase_for_year(dagster_home: str, phase: str, year: int) -> YearRun:
     from wres_pipeline.jobs import BACKFILL_PHASES
     from wres_pipeline.runner import run_year
 
-    keys = BACKFILL_PHASES[phase].resolve(defs.resolve_asset_graph())
+    keys = set().union(*(BACKFILL_PHASES[p].resolve(defs.resolve_asset_graph())
+                         for p in phase.split(" + ")))
     with dg.DagsterInstance.get() as instance:
         return run_year(defs, instance, year, asset_selection=sorted(keys))
 
@@ -42,19 +46,28 @@ def backfill(years: list[int], workers: int, dagster_home: str, report=print) ->
 
     # Create the instance's storage here, once: workers racing to create it would collide.
     create_storage()
-    remaining, results = list(years), []
+    phases = list(BACKFILL_PHASES)
+    results = []
     with ProcessPoolExecutor(max_workers=workers) as pool:
-        for phase in BACKFILL_PHASES:
-            started = time.perf_counter()
-            runs = list(pool.map(_run_phase_for_year, [dagster_home] * len(remaining),
-                                 [phase] * len(remaining), remaining))
-            seconds = time.perf_counter() - started
-            results.append(PhaseResult(phase, seconds, runs))
-            failed = [r.year for r in runs if not r.success]
-            report(f"{phase}: {len(runs) - len(failed)} of {len(runs)} years succeeded in "
-                   f"{seconds:.1f} s" + (f"; failed: {failed}" if failed else ""))
-            for run in runs:
-                if not run.success:
-                    report(f"  {run.year} failed: {run.error}")
-            remaining = [r.year for r in runs if r.success]
+        started = time.perf_counter()
+        runs = list(pool.map(_run_phase_for_year, [dagster_home] * len(years),
+                             [phases[0]] * len(years), years))
+        results.append(_report(phases[0], time.perf_counter() - started, runs, report))
+        remaining = sorted(r.year for r in runs if r.success)
+        rest = " + ".join(phases[1:])
+        started = time.perf_counter()
+        # In year order, one run each: a year is published before the next reads it.
+        runs = [pool.submit(_run_phase_for_year, dagster_home, rest, year).result()
+                for year in remaining]
+        results.append(_report(rest, time.perf_counter() - started, runs, report))
     return results
+
+
+def _report(phase: str, seconds: float, runs: list[YearRun], report) -> PhaseResult:
+    failed = [r.year for r in runs if not r.success]
+    report(f"{phase}: {len(runs) - len(failed)} of {len(runs)} years succeeded in "
+           f"{seconds:.1f} s" + (f"; failed: {failed}" if failed else ""))
+    for run in runs:
+        if not run.success:
+            report(f"  {run.year} failed: {run.error}")
+    return PhaseResult(phase, seconds, runs)

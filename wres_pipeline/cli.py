@@ -5,16 +5,19 @@
     wres-pipeline ui [--port 3000]       start the Dagster UI on 127.0.0.1
     wres-pipeline backfill --years 2015-2025 [--workers 2]
                                          many years in parallel processes, phase by phase
+    wres-pipeline status                 each year's snapshot, and which years are stale
     wres-pipeline suites                 regenerate expectations/ from the contracts
 """
 
 import argparse
 import os
 import shutil
+import sqlite3
 import sys
 import time
 
 from wres_pipeline import settings
+from wres_pipeline.ingest.errors import shorten
 from wres_pipeline.instance import create_storage, prepare_home
 
 
@@ -28,57 +31,53 @@ def _print_run(label: str, result, seconds: float) -> None:
           f"{sum(c.severity == 'WARN' for c in failed)} warnings, "
           f"{sum(c.severity == 'ERROR' for c in failed)} errors")
     for check in failed:
-        print(f"    {check.severity.lower()}: {check.asset} {check.name}: {check.description}")
+        print(f"    {check.severity.lower()}: {check.asset} {check.name}: "
+              f"{shorten(check.description, 500)}")
     if result.skipped:
         print(f"  not materialised: {', '.join(result.skipped)}")
     if result.error:
         print(f"  error: {result.error}")
 
 
-def _unchanged(years: list[int], current: settings.Settings) -> list[int]:
-    """Years already published from exactly the files now in the landing zone."""
-    from wres_pipeline.freshness import unchanged_snapshot
-    from wres_pipeline.publish.snapshot import recorded_settings
-
-    method = recorded_settings(current.method, current.disclosure_threshold)
-    skipped = []
-    for year in years:
-        snapshot = unchanged_snapshot(current.landing, current.published, current.operations,
-                                      year, method)
-        if snapshot:
-            print(f"{year}: unchanged since snapshot {snapshot} (same files, settings and "
-                  "code); nothing to do (--force to rebuild)")
-            skipped.append(year)
-    return skipped
-
-
 def _run_years(years: list[int], current: settings.Settings, phase: str | None = None,
                force: bool = True) -> int:
     import dagster as dg  # imported after DAGSTER_HOME is set
 
+    from wres_pipeline import staleness
     from wres_pipeline.definitions import defs
     from wres_pipeline.jobs import BACKFILL_PHASES
+    from wres_pipeline.planning import later_published, should_build
     from wres_pipeline.runner import run_time_series, run_year
 
     selection = sorted(BACKFILL_PHASES[phase].resolve(defs.resolve_asset_graph())) \
         if phase else None
-    if not force and phase is None:
-        skipped = _unchanged(years, current)
-        years = [y for y in years if y not in skipped]
-        if not years:
-            return 0
     create_storage()
     instance = dg.DagsterInstance.get()
     results = []
-    for year in years:
+    # Years in order: a year rebuilt can make the next stale, which is then rebuilt too.
+    later = later_published(years, current) if phase is None else []
+    for year in sorted(set(years) | set(later)):
+        if phase is None and not (force and year in years) and not should_build(
+                year, year in years, current):
+            continue
         started = time.perf_counter()
         results.append(run_year(defs, instance, year, asset_selection=selection))
         _print_run(str(year), results[-1], time.perf_counter() - started)
-    if any(r.success for r in results) and phase in (None, "report"):
+    series_stale = staleness.series_reasons(current.operations, current.published)
+    if phase in (None, "report") and (any(r.success for r in results) or series_stale):
+        if series_stale and not results:
+            print(f"time series: stale ({'; '.join(series_stale)}); rebuilding")
         started = time.perf_counter()
         series = run_time_series(defs, instance)
         _print_run("time series", series, time.perf_counter() - started)
         results.append(series)
+    if not results:
+        return 0
+    _print_locations(current)
+    return 0 if all(r.success for r in results) else 1
+
+
+def _print_locations(current: settings.Settings) -> None:
     print(f"\nLanding zone:    {current.landing}")
     print(f"Raw archive:     {current.archive}")
     print(f"DuckDB per year: {current.warehouse}/wres_<year>.duckdb (indicators.wres_indicators, "
@@ -93,7 +92,13 @@ def _run_years(years: list[int], current: settings.Settings, phase: str | None =
         print(f"Reports:         {reports[-1]}" + (f" (and {len(reports) - 1} more)"
                                                     if len(reports) > 1 else ""))
     print(f"Dagster home:    {current.dagster_home} (open the UI: see README, 'Dagster UI')")
-    return 0 if all(r.success for r in results) else 1
+
+
+def status_command(args: argparse.Namespace) -> int:
+    """Which years are published, current, stale (and why) or to be rebuilt."""
+    from wres_pipeline.planning import status
+
+    return status(settings.load())
 
 
 def demo_command(args: argparse.Namespace) -> int:
@@ -101,7 +106,7 @@ def demo_command(args: argparse.Namespace) -> int:
     from wres_pipeline.sample.generate import generate_year
 
     current = settings.load()
-    years = parse_years(args.years or current.sample_years)
+    years = args.years or parse_years(current.sample_years)
     print(f"Generating sample extracts for {years[0]}-{years[-1]} "
           f"(seed {current.sample_seed}, scale {current.sample_scale}) ...")
     for year in years:
@@ -116,9 +121,7 @@ def demo_command(args: argparse.Namespace) -> int:
 
 
 def run_command(args: argparse.Namespace) -> int:
-    from wres_pipeline.sample.cli import parse_years
-
-    return _run_years(parse_years(args.years), settings.load(), args.phase, args.force)
+    return _run_years(args.years, settings.load(), args.phase, args.force)
 
 
 def backfill_command(args: argparse.Namespace) -> int:
@@ -128,10 +131,9 @@ def backfill_command(args: argparse.Namespace) -> int:
     from wres_pipeline.backfill import backfill
     from wres_pipeline.definitions import defs
     from wres_pipeline.runner import run_time_series
-    from wres_pipeline.sample.cli import parse_years
 
     current = settings.load()
-    years = parse_years(args.years)
+    years = args.years
     print(f"Backfilling {len(years)} years ({years[0]}-{years[-1]}), {args.workers} at a time")
     started = time.perf_counter()
     phases = backfill(years, args.workers, str(current.dagster_home))
@@ -166,37 +168,67 @@ def ui_command(args: argparse.Namespace) -> int:
     return 0  # not reached
 
 
+class _Parser(argparse.ArgumentParser):
+    """A usage error is one line on standard error and exit status 2, never a traceback."""
+
+    def error(self, message: str):
+        self.exit(2, f"{self.prog}: error: {message} (see {self.prog} --help)\n")
+
+
+def _positive(text: str) -> int:
+    if not text.strip().isdigit() or int(text) < 1:
+        raise argparse.ArgumentTypeError(f"'{text[:20]}' is not a whole number of 1 or more")
+    return int(text)
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="wres-pipeline", description=__doc__,
-                                     formatter_class=argparse.RawDescriptionHelpFormatter)
-    commands = parser.add_subparsers(dest="command", required=True)
+    from wres_pipeline.sample.cli import years_argument
+
+    parser = _Parser(prog="wres-pipeline", description=__doc__,
+                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
     demo = commands.add_parser("demo", help="generate sample extracts and run them")
-    demo.add_argument("--years", help="default: [sample] years in config.toml")
+    demo.add_argument("--years", type=years_argument,
+                      help="default: [sample] years in config.toml")
     demo.set_defaults(run=demo_command)
     run = commands.add_parser("run", help="materialise WRES years from the landing zone")
-    run.add_argument("--years", required=True, help="e.g. 2024, 2015-2025 or 2016,2018")
+    run.add_argument("--years", required=True, type=years_argument,
+                     help="e.g. 2024, 2015-2025 or 2016,2018")
     run.add_argument("--force", action="store_true",
                      help="rebuild years already published from the same files")
     run.add_argument("--phase", choices=["ingest and inputs", "indicators", "publish", "report"],
                      help="run only one phase of each year (the benchmarks time them apart)")
     run.set_defaults(run=run_command)
+    status = commands.add_parser("status", help="which years are published, current or stale")
+    status.set_defaults(run=status_command)
     backfill = commands.add_parser("backfill", help="run many years in parallel processes")
-    backfill.add_argument("--years", required=True, help="e.g. 2015-2025")
-    backfill.add_argument("--workers", type=int, default=2, help="years run at once")
+    backfill.add_argument("--years", required=True, type=years_argument, help="e.g. 2015-2025")
+    backfill.add_argument("--workers", type=_positive, default=2, help="years run at once")
     backfill.set_defaults(run=backfill_command)
     suites = commands.add_parser("suites", help="regenerate the GX suites from the contracts")
     suites.set_defaults(run=suites_command)
     ui = commands.add_parser("ui", help="start the Dagster UI (default http://127.0.0.1:3000)")
-    ui.add_argument("--port", type=int, default=3000)
+    ui.add_argument("--port", type=_positive, default=3000)
     ui.add_argument("--host", default="127.0.0.1", help="address to bind (default loopback)")
     ui.set_defaults(run=ui_command)
     return parser
 
 
 def main(argv: list[str] | None = None) -> int:
+    from sqlalchemy.exc import SQLAlchemyError
+
+    from wres_pipeline.environment import EnvironmentFault, explain
+
     args = build_parser().parse_args(argv)
-    os.environ["DAGSTER_HOME"] = str(prepare_home(settings.load().dagster_home))
-    return args.run(args)
+    home = settings.load().dagster_home
+    try:
+        os.environ["DAGSTER_HOME"] = str(prepare_home(home))
+        return args.run(args)
+    except (OSError, EnvironmentFault, sqlite3.Error, SQLAlchemyError) as error:
+        # A fault of the machine, not of the data: one line naming the path and what to do.
+        # The published tree is untouched (everything is published by atomic renames).
+        print(f"wres-pipeline: {explain(error, str(home))}", file=sys.stderr)
+        return 1
 
 
 if __name__ == "__main__":

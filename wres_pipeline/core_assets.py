@@ -3,7 +3,6 @@ cross-extract reconciliation."""
 
 import dagster as dg
 
-from wres_pipeline import exchange
 from wres_pipeline.ingest.assets import OWNERS, TRUSTS_IN_YEAR
 from wres_pipeline.organisations import build_trusts_in_year, snapshot_date
 from wres_pipeline.partitions import wres_year_partitions, year_of
@@ -22,7 +21,7 @@ WORKFORCE = dg.AssetKey(["core", "workforce"])
     group_name="ingest",
     kinds={"duckdb"},
     owners=OWNERS,
-    code_version="2",
+    code_version="3",
     check_specs=[
         dg.AssetCheckSpec("trusts_found", asset=TRUSTS_IN_YEAR, blocking=True,
                           description="The organisations extract gives at least one trust."),
@@ -46,12 +45,6 @@ def trusts_in_year(context: dg.AssetExecutionContext, paths: PipelinePaths) -> d
         untyped = [code for (code,) in con.sql(
             "select organisation_code from core.trusts_in_year where trust_type is null "
             "order by 1").fetchall()]
-        trusts = con.sql("select * from core.trusts_in_year").to_arrow_table()
-        successors = con.sql("select * from core.successor_map order by all").to_arrow_table()
-    if count and not untyped:
-        # Published for cross-year work: the time series maps merged trusts with them.
-        exchange.write(paths.published, "trusts_in_year", year, trusts)
-        exchange.write(paths.published, "successor_map", year, successors)
     table = "\n".join(f"| {name} | {n} |" for name, n in by_region)
     return dg.MaterializeResult(
         metadata={"dagster/row_count": count, "wres_year": year,
@@ -69,28 +62,29 @@ def trusts_in_year(context: dg.AssetExecutionContext, paths: PipelinePaths) -> d
 
 @dg.asset(
     key=RECONCILIATION,
-    deps=[dg.AssetKey(["staging", e]) for e in ("trust_return", "staff_survey")]
+    deps=[dg.AssetKey(["staging", e]) for e in ("esr_staff_in_post", "trust_return",
+                                                 "staff_survey")]
     + [TRUSTS_IN_YEAR, WORKFORCE],
     partitions_def=wres_year_partitions,
     group_name="validate",
     kinds={"duckdb"},
     owners=OWNERS,
-    code_version="2",
+    code_version="3",
     check_specs=reconciliation.check_specs(RECONCILIATION),
 )
 def trust_reconciliation(context: dg.AssetExecutionContext, paths: PipelinePaths,
                          validation: ValidationSettings) -> dg.MaterializeResult:
     """Each trust's ESR headcount (people in scope), unknown-ethnicity share, return and survey
     side by side, with warnings for missing returns or survey results, declared headcounts that
-    disagree with ESR and high unknown-ethnicity shares
+    disagree with ESR and high unknown-ethnicity shares, and an error (blocking) for a trust
+    whose ESR ethnic categories are too often not codes
     (assets/validation/trust_reconciliation.sql)."""
     year = year_of(context)
     with paths.connect(year) as con:
         count = create_table(con, "core.trust_reconciliation",
                              "validation/trust_reconciliation.sql")
         table = con.sql("select * from core.trust_reconciliation").df()
-    checks = reconciliation.judge(table, RECONCILIATION, year, validation.headcount_tolerance,
-                                  validation.unknown_share_warning)
+    checks = reconciliation.judge(table, RECONCILIATION, year, validation)
     return dg.MaterializeResult(
         metadata={
             "dagster/row_count": count, "wres_year": year,

@@ -5,6 +5,7 @@ and survey question numbers all come from here.
 """
 
 import csv
+import re
 from functools import cache
 
 from wres_pipeline.paths import REFERENCE_DIR
@@ -29,14 +30,29 @@ def values_from(spec: str) -> tuple[str, ...]:
     return column(stem, field)
 
 
-def ethnic_group_of(national_code: str) -> str:
-    """WRES group (`white`, `bme`, `unknown`) of an ESR ethnic category value.
+CODE = re.compile(r"99|[A-Z][0-9A-Z]?")
 
-    The first character is the national code (the second is a local sub-code); `99` is the
-    default "not known" code. Anything not in the reference list is unknown.
+
+def spelling(value: str) -> str:
+    """A value as the reference lists compare it: upper case, single spaces, one kind of dash."""
+    value = re.sub(r"\s*[-\u2010-\u2015]\s*", " - ", value.strip().upper())
+    return re.sub(r"\s+", " ", value)
+
+
+def ethnic_group_of(value: str | None) -> str:
+    """WRES group (`white`, `bme`, `unknown`) of an ESR ethnic category value, as
+    assets/staging/esr_staff_in_post.sql and assets/core/people.sql read it.
+
+    Only a code is mapped: `99`, or a national code with an optional one-character local
+    sub-code; a Data Dictionary description in reference/ethnic_category_aliases.csv counts as
+    its code. Any other text, and any unlisted code, is unknown: never read by its first letter.
     """
-    value = (national_code or "").strip().upper()
+    value = spelling(value or "")
     groups = {row["national_code"]: row["wres_group"] for row in table("ethnic_categories")}
-    if value in groups:
-        return groups[value]
-    return groups.get(value[:1], "unknown") if value else "unknown"
+    aliases = {spelling(row["spelling"]): row["national_code"]
+               for row in table("ethnic_category_aliases")}
+    if len(value) > 2:
+        value = aliases.get(value, value)
+    if not CODE.fullmatch(value):
+        return "unknown"
+    return groups.get(value if value == "99" else value[:1], "unknown")

@@ -30,13 +30,15 @@ class ValidationSettings(dg.ConfigurableResource):
     max_quarantine_share: float
     headcount_tolerance: float
     unknown_share_warning: float
+    max_uncoded_ethnicity_share: float = 0.01
 
     @classmethod
     def from_settings(cls) -> "ValidationSettings":
         current = settings.load()
         return cls(max_quarantine_share=current.max_quarantine_share,
                    headcount_tolerance=current.headcount_tolerance,
-                   unknown_share_warning=current.unknown_share_warning)
+                   unknown_share_warning=current.unknown_share_warning,
+                   max_uncoded_ethnicity_share=current.max_uncoded_ethnicity_share)
 
 
 class MethodSettings(dg.ConfigurableResource):

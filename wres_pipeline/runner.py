@@ -46,8 +46,12 @@ def innermost(error):
 
 
 def root_cause(error) -> str:
-    """The message of the innermost error."""
-    return innermost(error).message.strip()
+    """The message of the innermost error, cut to a readable length, with advice where the
+    fault is the machine's (a full disk, a held DuckDB file: wres_pipeline/environment.py)."""
+    from wres_pipeline.environment import advise
+    from wres_pipeline.ingest.errors import shorten
+
+    return shorten(advise(innermost(error).message.strip()), 1000)
 
 
 def run_year(defs: dg.Definitions, instance: dg.DagsterInstance, year: int,

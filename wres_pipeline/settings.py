@@ -25,6 +25,7 @@ class Settings:
     max_quarantine_share: float
     headcount_tolerance: float
     unknown_share_warning: float
+    max_uncoded_ethnicity_share: float
     validation: Path  # GX validation results, one folder per year and run
     method: dict  # the [method] section: indicator settings (see MethodSettings)
     disclosure_threshold: int
@@ -53,6 +54,7 @@ def load() -> Settings:
         max_quarantine_share=float(raw["validation"]["max_quarantine_share"]),
         headcount_tolerance=float(raw["validation"]["headcount_tolerance"]),
         unknown_share_warning=float(raw["validation"]["unknown_share_warning"]),
+        max_uncoded_ethnicity_share=float(raw["validation"]["max_uncoded_ethnicity_share"]),
         validation=data_root / paths["validation"],
         method=raw["method"],
         disclosure_threshold=int(raw["publish"]["disclosure_threshold"]),

@@ -1,9 +1,36 @@
 -- Cross-extract reconciliation: one row per trust of the WRES year, putting its ESR staff beside
 -- its return and its staff survey results. Staff are people in the WRES scope, once each
 -- (assets/core/people.sql), counted in core.people_by_posts.
--- Inputs: core.trusts_in_year, core.people_by_posts, validated.trust_return,
--- validated.staff_survey.
-with people_grouped as (
+-- Beside them, the ESR rows whose ethnic category is not a code (free text that is no Data
+-- Dictionary description): counted as Unknown, and an error when a trust sends too many.
+-- Inputs: core.trusts_in_year, core.people_by_posts, validated.esr_staff_in_post,
+-- validated.trust_return, validated.staff_survey.
+with esr_values as (
+
+    select organisation_code, source_file, source_row, ethnic_category,
+           ethnic_category is not null and ethnic_category <> '99'
+               and not regexp_full_match(ethnic_category, '[A-Z][0-9A-Z]?') as not_a_code
+    from validated.esr_staff_in_post
+
+),
+
+uncoded as (
+
+    select
+        organisation_code,
+        count(*) as esr_rows,
+        count(*) filter (where not_a_code) as esr_uncoded,
+        min(ethnic_category) filter (where not_a_code) as uncoded_example,
+        min(source_file) filter (where not_a_code) as uncoded_file,
+        array_to_string(list_slice(
+            list(source_row order by source_row) filter (where not_a_code), 1, 5), ', ')
+            as uncoded_rows
+    from esr_values
+    group by organisation_code
+
+),
+
+people_grouped as (
 
     select organisation_code, wres_group, people
     from core.people_by_posts
@@ -56,11 +83,18 @@ final as (
         r.declared_headcount,
         (r.declared_headcount - e.esr_headcount) / nullif(e.esr_headcount, 0)
             as declared_difference,
-        s.organisation_code is not null as in_survey
+        s.organisation_code is not null as in_survey,
+        coalesce(u.esr_rows, 0) as esr_rows,
+        coalesce(u.esr_uncoded, 0) as esr_uncoded,
+        u.esr_uncoded / nullif(u.esr_rows, 0) as uncoded_share,
+        u.uncoded_example,
+        u.uncoded_file,
+        u.uncoded_rows
     from core.trusts_in_year as t
     left join esr as e on e.organisation_code = t.organisation_code
     left join returns as r on r.organisation_code = t.organisation_code
     left join survey as s on s.organisation_code = t.organisation_code
+    left join uncoded as u on u.organisation_code = t.organisation_code
 
 )
 

@@ -4,6 +4,7 @@ with the pipeline's SQL but the reference CSV files."""
 
 import csv
 import math
+import re
 from collections import defaultdict
 from pathlib import Path
 
@@ -23,7 +24,11 @@ IN_SCOPE = {r["assignment_category"] for r in _csv("assignment_categories")
 
 
 def group_of(category):
-    return ETHNIC.get((category or "")[:1], "unknown")
+    """Codes only (`99`, or a national code and an optional sub-code): text is Unknown."""
+    value = (category or "").strip().upper()
+    if value == "99" or not re.fullmatch(r"[A-Z][0-9A-Z]?", value):
+        return ETHNIC.get(value, "unknown")
+    return ETHNIC.get(value[0], "unknown")
 
 
 def people_and_posts(esr_rows):

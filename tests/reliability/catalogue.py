@@ -415,3 +415,8 @@ def _(folder, _):
             row[1] = WINDOWS_NAME
     write_rows(folder / ETR, rows, encoding="cp1252")
     return Where(ETR, column=code)
+
+
+# The rest of the catalogue: codes, landed files, row numbers, encodings, markers. Imported last:
+# it registers its cases with `bad` above.
+from tests.reliability import catalogue_codes_and_files  # noqa: E402, F401

@@ -13,8 +13,8 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 def run_cli(data: Path, *args: str, timeout: int = 600, **env: str):
-    environment = dict(os.environ, WRES_DATA_DIR=str(data), DAGSTER_HOME=str(data / "home"),
-                       **env)
+    environment = dict(os.environ, WRES_DATA_DIR=str(data), DAGSTER_HOME=str(data / "home"))
+    environment.update(env)
     return subprocess.run([sys.executable, "-m", "wres_pipeline.cli", *args], cwd=ROOT,
                           env=environment, capture_output=True, text=True, timeout=timeout)
 

@@ -30,6 +30,8 @@ YEAR = 2023
 IDENTIFIERS = {
     "RAW_SCHEMA", "STAGING_SCHEMA", "_arrow_name(contract)", "contract.name", "database",
     "name", "table", "view", "sql_text(relative_path)", "ACCEPTED", "QUARANTINED", "declared",
+    # A contract's column name (contracts are project files) and the table of earlier-year uses.
+    "column.name", "USED",
 }
 SQL_TEXT_ARGUMENTS = {  # non-literal SQL: constants or project SQL files
     "HEADLINE_SQL", "frame_sql(contract)", "sql", "sql_text(f'publish/{name}.sql')",

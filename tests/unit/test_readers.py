@@ -102,3 +102,27 @@ def test_unsupported_and_damaged_files(tmp_path):
     broken.write_bytes(b"not a zip")
     with pytest.raises(ExtractError, match="cannot open as an XLSX workbook"):
         read_raw(SURVEY, broken)
+
+
+@pytest.mark.parametrize(("name", "text", "rows"), [
+    ("contiguous", f"{HEADER}\n{','.join(ROWS[0])}\n{','.join(ROWS[1])}\n", [2, 3]),
+    ("blank_line", f"{HEADER}\n{','.join(ROWS[0])}\n\n{','.join(ROWS[1])}\n", [2, 4]),
+    ("blank_lines_crlf", f"{HEADER}\r\n\r\n{','.join(ROWS[0])}\r\n\r\n{','.join(ROWS[1])}\r\n",
+     [3, 5]),
+    ("quoted_line_break", f'{HEADER}\n2023,RR8,"Q\n15",BME,120,55\n{",".join(ROWS[1])}\n',
+     [2, 3]),
+    ("both", f'{HEADER}\n2023,RR8,"Q\n15",BME,120,55\n\n{",".join(ROWS[1])}', [2, 4]),
+])
+def test_rows_are_numbered_as_a_spreadsheet_shows_them(tmp_path, name, text, rows):
+    path = tmp_path / f"{name}.csv"
+    path.write_bytes(text.encode())
+    table = read_raw(SURVEY, path)
+    assert table.column("source_row").to_pylist() == rows
+    assert table.column("respondents").to_pylist() == ["120", "900"]
+
+
+def test_utf16_unicode_text_is_refused_by_name(tmp_path):
+    path = tmp_path / "staff_survey.csv"
+    path.write_bytes(_text("\t").encode("utf-16"))
+    with pytest.raises(ExtractError, match="UTF-16 text .* save it as 'CSV UTF-8"):
+        read_raw(SURVEY, path)

@@ -14,8 +14,14 @@ from wres_pipeline.reference import ethnic_group_of, table
     ("D", "bme"), ("H", "bme"), ("N", "bme"), ("S", "bme"), ("R7", "bme"),
     ("Z", "unknown"), ("99", "unknown"), ("X", "unknown"), ("", "unknown"), (None, "unknown"),
     ("9", "unknown"), ("Q", "unknown"), (" ", "unknown"),
+    # Free text is never read by its first letter; exact descriptions count as their code.
+    ("Asian or Asian British - Indian", "bme"), ("black or black british \u2013 african", "bme"),
+    ("H Asian or Asian British - Indian", "bme"), ("Not stated", "unknown"),
+    ("A White - British", "white"), ("Asian", "unknown"), ("Black", "unknown"),
+    ("Any other", "unknown"), ("NOT KNOWN", "unknown"), ("White British", "unknown"),
+    ("Asian or Asian British - Indian (local)", "unknown"), ("A1B", "unknown"),
 ])
-def test_ethnic_group_uses_the_first_character(value, group):
+def test_ethnic_group_maps_codes_only(value, group):
     assert ethnic_group_of(value) == group
 
 

@@ -1,7 +1,8 @@
 """Indicator counts per trust (workforce, returns, survey) and pooled at every level.
 
 Indicator 3 pools the year with the year before: the prior year's single-year inputs come from
-its published exchange file, with predecessor trusts mapped to this year's codes.
+its published snapshot (wres_pipeline/exchange.py), with predecessor trusts mapped to this year's
+codes; the snapshot read is recorded for the year's manifest.
 """
 
 import dagster as dg
@@ -24,19 +25,15 @@ COUNTS = dg.AssetKey(["indicators", "counts"])
 THIS_AND_PRIOR_YEAR = dg.TimeWindowPartitionMapping(start_offset=-1, end_offset=0,
                                                     allow_nonexistent_upstream_partitions=True)
 COMMON = {"partitions_def": wres_year_partitions, "group_name": "indicators",
-          "kinds": {"duckdb"}, "owners": OWNERS, "code_version": "1"}
+          "kinds": {"duckdb"}, "owners": OWNERS, "code_version": "2"}
 
 
-def _build(paths: PipelinePaths, year: int, table: str, sql: str, params: dict | None = None,
-           publish_as: str | None = None) -> tuple[int, str | None]:
-    """Create `indicators.<table>` from a SQL file; optionally publish it to the exchange."""
+def _build(paths: PipelinePaths, year: int, table: str, sql: str,
+           params: dict | None = None) -> int:
+    """Create `indicators.<table>` from a SQL file."""
     with paths.connect(year) as con:
         con.sql("create schema if not exists indicators")
-        rows = create_table(con, f"indicators.{table}", sql, params)
-        data = con.sql(f"select * from indicators.{table}").to_arrow_table() \
-            if publish_as else None
-    written = exchange.write(paths.published, publish_as, year, data) if publish_as else None
-    return rows, str(written) if written else None
+        return create_table(con, f"indicators.{table}", sql, params)
 
 
 @dg.asset(key=WORKFORCE_COUNTS, deps=[WORKFORCE], **(COMMON | {"code_version": "4"}))
@@ -44,27 +41,29 @@ def workforce_counts(context: dg.AssetExecutionContext, paths: PipelinePaths):
     """Indicator 1 counts per trust: headcount by ethnic group in every band, grade and
     clinical/non-clinical breakdown (assets/indicators/workforce_counts.sql)."""
     year = year_of(context)
-    rows, _ = _build(paths, year, "workforce_counts", "indicators/workforce_counts.sql",
-                     {"year": year})
+    rows = _build(paths, year, "workforce_counts", "indicators/workforce_counts.sql",
+                  {"year": year})
     return dg.MaterializeResult(metadata={"dagster/row_count": rows, "wres_year": year})
 
 
 @dg.asset(key=DISCIPLINARY_INPUTS, deps=[WORKFORCE, dg.AssetKey(["staging", "trust_return"])],
-          **(COMMON | {"code_version": "2"}))
+          **(COMMON | {"code_version": "3"}))
 def disciplinary_inputs(context: dg.AssetExecutionContext, paths: PipelinePaths):
     """Indicator 3's single-year inputs per trust and group: disciplinary entries and headcount
-    (assets/indicators/disciplinary_inputs.sql); published for the next year's window."""
+    (assets/indicators/disciplinary_inputs.sql); published with the year's snapshot for the
+    next year's window."""
     year = year_of(context)
-    rows, written = _build(paths, year, "disciplinary_inputs",
-                           "indicators/disciplinary_inputs.sql", {"year": year},
-                           publish_as="disciplinary_inputs")
-    return dg.MaterializeResult(metadata={"dagster/row_count": rows, "wres_year": year,
-                                          "exchange_file": dg.MetadataValue.path(written)})
+    rows = _build(paths, year, "disciplinary_inputs", "indicators/disciplinary_inputs.sql",
+                  {"year": year})
+    return dg.MaterializeResult(metadata={"dagster/row_count": rows, "wres_year": year})
 
 
 def prior_disciplinary(paths: PipelinePaths, con, year: int) -> pa.Table | None:
-    """Last year's indicator 3 inputs with predecessor trusts mapped to this year's codes."""
-    prior = exchange.read(paths.published, "disciplinary_inputs", year - 1)
+    """Last year's indicator 3 inputs, from its published snapshot, with predecessor trusts
+    mapped to this year's codes (None when it has not published); the snapshot read is
+    recorded."""
+    prior, snapshot_id = exchange.read(paths.published, "disciplinary_inputs", year - 1)
+    exchange.record_use(con, "indicator 3 window", [(year - 1, snapshot_id)])
     if prior is None:
         return None
     con.register("prior_raw", prior)
@@ -97,7 +96,12 @@ def return_counts(context: dg.AssetExecutionContext, paths: PipelinePaths,
     year = year_of(context)
     configured = method.window(year)
     with paths.connect(year) as con:
-        prior = prior_disciplinary(paths, con, year) if configured == 2 else None
+        con.sql("create schema if not exists indicators")
+        if configured == 2:
+            prior = prior_disciplinary(paths, con, year)
+        else:
+            prior = None
+            exchange.record_use(con, "indicator 3 window", [])
         window = 2 if prior is not None else 1
         empty = pa.table({"year": pa.array([], pa.int32()), "organisation_code": pa.array(
             [], pa.string()), "wres_group": pa.array([], pa.string()),
@@ -131,7 +135,7 @@ def survey_counts(context: dg.AssetExecutionContext, paths: PipelinePaths):
     year = year_of(context)
     with paths.connect(year) as con:
         load_reference_table(con, "survey_questions")
-    rows, _ = _build(paths, year, "survey_counts", "indicators/survey_counts.sql", {"year": year})
+    rows = _build(paths, year, "survey_counts", "indicators/survey_counts.sql", {"year": year})
     return dg.MaterializeResult(metadata={"dagster/row_count": rows, "wres_year": year})
 
 
@@ -139,11 +143,10 @@ def survey_counts(context: dg.AssetExecutionContext, paths: PipelinePaths):
           **COMMON)
 def counts(context: dg.AssetExecutionContext, paths: PipelinePaths):
     """Every indicator's counts for each trust and pooled by region, trust type and England
-    (assets/indicators/indicator_counts.sql); published to the exchange for the time series."""
+    (assets/indicators/indicator_counts.sql); published with the year's snapshot for the time
+    series and the Model Employer baseline."""
     year = year_of(context)
     with paths.connect(year) as con:
         load_reference_table(con, "trust_types")
-    rows, written = _build(paths, year, "counts", "indicators/indicator_counts.sql",
-                           publish_as="indicator_counts")
-    return dg.MaterializeResult(metadata={"dagster/row_count": rows, "wres_year": year,
-                                          "exchange_file": dg.MetadataValue.path(written)})
+    rows = _build(paths, year, "counts", "indicators/indicator_counts.sql")
+    return dg.MaterializeResult(metadata={"dagster/row_count": rows, "wres_year": year})

@@ -95,7 +95,7 @@ BASELINE_YEAR = int(settings.load().method["model_employer_baseline_year"])
 
 @dg.asset(
     key=MODEL_EMPLOYER,
-    # The baseline year's counts are read from its published exchange file.
+    # The baseline year's counts are read from its published snapshot (wres_pipeline/exchange.py).
     deps=[WORKFORCE_COUNTS, dg.AssetDep(
         COUNTS, partition_mapping=dg.SpecificPartitionsPartitionMapping([str(BASELINE_YEAR)]))],
     check_specs=[dg.AssetCheckSpec(
@@ -139,12 +139,16 @@ def model_employer(context: dg.AssetExecutionContext, paths: PipelinePaths,
 
 
 def baseline_counts(paths: PipelinePaths, con, year: int, baseline_year: int) -> pa.Table | None:
-    """The baseline year's workforce counts with predecessors mapped to this year's trusts, or
-    None when the baseline year has not been published (or is still to come)."""
-    if year == baseline_year:
-        return con.sql("select * from indicators.workforce_counts").to_arrow_table()
-    published = exchange.read(paths.published, "indicator_counts", baseline_year)
-    if published is None or year < baseline_year:
+    """The baseline year's workforce counts (from its published snapshot) with predecessors
+    mapped to this year's trusts, or None when the baseline year has not been published (or is
+    still to come); the snapshot read is recorded."""
+    if year <= baseline_year:
+        exchange.record_use(con, "model employer baseline", [])
+        return con.sql("select * from indicators.workforce_counts").to_arrow_table() \
+            if year == baseline_year else None
+    published, snapshot_id = exchange.read(paths.published, "indicator_counts", baseline_year)
+    exchange.record_use(con, "model employer baseline", [(baseline_year, snapshot_id)])
+    if published is None:
         return None
     con.register("baseline_raw", published)
     try:

@@ -1,12 +1,14 @@
 """The time series: every published year's indicators, merged trusts mapped to their successors.
 
-Unpartitioned: it reads only the years' published exchange files (never their databases) and
-works in its own DuckDB file, so it never contends with a year's run.
+Unpartitioned: it reads only the years' published snapshots (their exchange folders, never their
+databases) and works in its own DuckDB file, so it never contends with a year's run. It records
+the snapshot of every year it read (`indicators.time_series_sources`), so a year republished
+since shows the series as stale (wres_pipeline/staleness.py).
 """
 
 import dagster as dg
 
-from wres_pipeline import exchange
+from wres_pipeline import exchange, staleness
 from wres_pipeline.indicators.counts import COUNTS
 from wres_pipeline.ingest.assets import OWNERS
 from wres_pipeline.ingest.staging import load_reference_table
@@ -18,14 +20,16 @@ DATABASE = "time_series"
 
 
 def _stack(paths: PipelinePaths, table: str, years: list[int]):
+    """One exchange table of every year, and the snapshot each year's came from."""
     import pyarrow as pa
 
-    return pa.concat_tables([exchange.read(paths.published, table, y) for y in years],
-                            promote_options="default")
+    read = {y: exchange.read(paths.published, table, y) for y in years}
+    return (pa.concat_tables([data for data, _ in read.values()], promote_options="default"),
+            {y: snapshot_id for y, (_, snapshot_id) in read.items()})
 
 
 @dg.asset(key=TIME_SERIES, deps=[COUNTS], group_name="indicators", kinds={"duckdb"},
-          owners=OWNERS, code_version="1",
+          owners=OWNERS, code_version="2",
           check_specs=[dg.AssetCheckSpec("no_gap_in_published_years", asset=TIME_SERIES,
                                          description="Every year between the first and last "
                                                      "published is published.")])
@@ -38,13 +42,19 @@ def time_series(context: dg.AssetExecutionContext, paths: PipelinePaths,
     if not years:
         raise dg.Failure("no year has published its indicator counts yet")
     latest = max(y for y in exchange.years(paths.published, "successor_map") if y in years)
+    counts, sources = _stack(paths, "indicator_counts", years)
     with paths.connect(DATABASE) as con:
-        con.register("published_counts", _stack(paths, "indicator_counts", years))
+        con.register("published_counts", counts)
         con.register("latest_successor_map", exchange.read(paths.published, "successor_map",
-                                                           latest))
-        con.register("latest_trusts", exchange.read(paths.published, "trusts_in_year", latest))
+                                                           latest)[0])
+        con.register("latest_trusts", exchange.read(paths.published, "trusts_in_year",
+                                                    latest)[0])
         load_reference_table(con, "indicators")
         con.sql("create schema if not exists indicators")
+        con.sql("create or replace table indicators.time_series_sources "
+                "(year integer, snapshot_id varchar)")
+        con.executemany("insert into indicators.time_series_sources values (?, ?)",
+                        sorted(sources.items()))
         create_table(con, "indicators.counts", "indicators/time_series_counts.sql")
         rows = create_table(con, "indicators.time_series", "indicators/wres_indicators.sql",
                             {"z": method.z, "low": method.non_adverse_low,
@@ -53,11 +63,13 @@ def time_series(context: dg.AssetExecutionContext, paths: PipelinePaths,
             from indicators.time_series where level = 'england' and (measure =
             'relative_likelihood' or (indicator = 1 and measure = 'share' and breakdown = 'all'
             and "group" = 'BME')) order by indicator, year""").fetchall()
+    staleness.record_series(paths.operations, sources)
     missing = sorted(set(range(years[0], years[-1] + 1)) - set(years))
     lines = "\n".join(f"| {y} | {i} | {m} | {v} |" for y, i, m, v in trend)
     return dg.MaterializeResult(
         metadata={"dagster/row_count": rows, "years": dg.MetadataValue.json(years),
                   "successors_as_of": latest,
+                  "snapshots": dg.MetadataValue.json({str(y): s for y, s in sources.items()}),
                   "england_trend": dg.MetadataValue.md(
                       "| year | indicator | measure | value |\n|---|---|---|---:|\n" + lines),
                   "database": dg.MetadataValue.path(str(paths.database(DATABASE)))},

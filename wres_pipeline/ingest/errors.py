@@ -2,6 +2,18 @@
 where there is one, so the WRES team can go back to the trust with a precise question."""
 
 
+SHOWN_CHARACTERS = 60
+
+
+def shorten(value, limit: int = SHOWN_CHARACTERS) -> str:
+    """A value as messages and event metadata quote it: whole when short, else its start and
+    its length (a 10 MB field must not fill a terminal or the Dagster event log)."""
+    text = str(value)
+    if len(text) <= limit:
+        return text
+    return f"{text[:limit]}... ({len(text):,} characters)"
+
+
 class ExtractError(Exception):
     """A raw extract that cannot be read or does not meet its contract."""
 

@@ -100,6 +100,9 @@ def _read_csv(contract: Contract, path: Path) -> tuple[list[str], list[pa.Array]
                                                        np.ndarray]:
     with open(path, "rb") as handle:
         head = handle.read(65536)
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")) or head[:200].count(b"\x00") > 10:
+        raise ExtractError(path, "the file is UTF-16 text (Excel's 'Unicode Text'), which is "
+                           "not read: save it as 'CSV UTF-8 (Comma delimited)', then rerun")
     encoding = "utf8"
     try:
         text = head.decode("utf-8-sig")
@@ -119,21 +122,41 @@ def _read_csv(contract: Contract, path: Path) -> tuple[list[str], list[pa.Array]
     else:
         names = [f"column_{i + 1}" for i in range(len(next(csv.reader(io.StringIO(first_line),
                                                                        delimiter=delimiter))))]
-    table = _arrow_csv(path, names, delimiter, encoding, contract.header)
-    # Data rows are numbered as a spreadsheet numbers them: the header is row 1.
+    data = path.read_bytes()
+    table = _arrow_csv(path, names, delimiter, encoding, contract.header,
+                       quoted=b'"' in data)
+    # Data rows are numbered as a spreadsheet numbers them: the header is row 1, and a blank
+    # line, which Arrow skips, is a row too.
     offset = 2 if contract.header else 1
-    rows = np.arange(offset, offset + table.num_rows, dtype=np.int64)
+    lines = data.count(b"\n") + (not data.endswith(b"\n"))
+    if table.num_rows + offset - 1 == lines and b"\r" not in data.replace(b"\r\n", b""):
+        rows = np.arange(offset, offset + table.num_rows, dtype=np.int64)
+    else:  # blank lines, quoted line breaks or lone carriage returns: count the records
+        rows = _record_numbers(path, delimiter, encoding)[offset - 1:]
+        if len(rows) != table.num_rows:
+            raise ExtractError(path, f"cannot number the rows: {len(rows)} non-blank rows "
+                               f"read one way, {table.num_rows} the other (a damaged file?)")
     return names, table.columns, rows
 
 
+def _record_numbers(path: Path, delimiter: str, encoding: str) -> np.ndarray:
+    """The spreadsheet row number of every non-blank record (a quoted line break stays inside
+    its record, as a spreadsheet shows it). Only run for files with blank lines or quoted line
+    breaks, so its slowness does not matter."""
+    with open(path, newline="", encoding=encoding, errors="replace") as handle:
+        return np.array([number for number, fields in enumerate(
+            csv.reader(handle, delimiter=delimiter), 1) if fields], dtype=np.int64)
+
+
 def _arrow_csv(path: Path, names: list[str], delimiter: str, encoding: str,
-               header: bool) -> pa.Table:
+               header: bool, quoted: bool = False) -> pa.Table:
     generated = [f"c{i}" for i in range(len(names))]
     options = {
         "read_options": pacsv.ReadOptions(
             column_names=generated, skip_rows=1 if header else 0, encoding=encoding,
             block_size=16 << 20),
-        "parse_options": pacsv.ParseOptions(delimiter=delimiter, newlines_in_values=False),
+        # A line break inside quotes is part of the value (slower to parse: only when quoted).
+        "parse_options": pacsv.ParseOptions(delimiter=delimiter, newlines_in_values=quoted),
         "convert_options": pacsv.ConvertOptions(
             column_types={name: pa.string() for name in generated}, strings_can_be_null=False,
             quoted_strings_can_be_null=False),
@@ -143,7 +166,7 @@ def _arrow_csv(path: Path, names: list[str], delimiter: str, encoding: str,
     except pa.ArrowInvalid as error:
         message = str(error)
         if "invalid UTF8" in message and encoding == "utf8":
-            return _arrow_csv(path, names, delimiter, FALLBACK_ENCODING, header)
+            return _arrow_csv(path, names, delimiter, FALLBACK_ENCODING, header, quoted)
         ragged = _first_ragged_row(path, delimiter, encoding, len(names))
         if ragged:
             row, fields = ragged

@@ -1,5 +1,6 @@
 """Load raw Arrow tables into typed DuckDB staging tables with the staging SQL files."""
 
+import re
 from pathlib import Path
 
 import duckdb
@@ -8,7 +9,7 @@ import pyarrow as pa
 from wres_pipeline.contracts import Contract
 from wres_pipeline.ingest.readers import read_raw
 from wres_pipeline.paths import REFERENCE_DIR
-from wres_pipeline.sql import create_table, drop_relation
+from wres_pipeline.sql import create_table, drop_relation, sql_text
 
 RAW_SCHEMA = "raw"
 STAGING_SCHEMA = "staging"
@@ -39,8 +40,40 @@ def stage(con: duckdb.DuckDBPyConnection, contract: Contract, raw: pa.Table) -> 
     con.sql(f"create or replace view {RAW_SCHEMA}.{contract.name} as "
             f"select * from {_arrow_name(contract)}")
     compression = {c.name: c.compression for c in contract.columns if c.compression}
-    return create_table(con, f"{STAGING_SCHEMA}.{contract.name}", f"staging/{contract.name}.sql",
+    # Reference lists the staging SQL reads (ethnic category spellings) come from their files.
+    for name in sorted(set(re.findall(r"\breference\.(\w+)",
+                                      sql_text(f"staging/{contract.name}.sql")))):
+        load_reference_table(con, name)
+    rows = create_table(con, f"{STAGING_SCHEMA}.{contract.name}", f"staging/{contract.name}.sql",
                         compression=compression)
+    canonical_spelling(con, contract)
+    return rows
+
+
+def canonical_spelling(con: duckdb.DuckDBPyConnection, contract: Contract) -> None:
+    """Coded values are matched as codes, not as typed: a value that equals one of its column's
+    listed values once case and runs of spaces are set aside (`band 5`, `WHITE`,
+    `Medical  and Dental`) is given the listed spelling. Anything else stays as sent, for
+    validation to report."""
+    table = f"{STAGING_SCHEMA}.{contract.name}"
+    for column in contract.columns:
+        allowed = column.allowed()
+        if not allowed or column.type != "VARCHAR":
+            continue
+        listed = {_key(v): v for v in allowed}
+        sent = [v for (v,) in con.sql(f"select distinct {column.name} from {table}").fetchall()
+                if v is not None]
+        # Only values that differ from their listed spelling are rewritten (none, in a file
+        # sent as the contract says, so the usual cost is one distinct scan).
+        for value in sent:
+            if value not in allowed and _key(value) in listed:
+                con.execute(f"update {table} set {column.name} = $listed "
+                            f"where {column.name} = $sent",
+                            {"listed": listed[_key(value)], "sent": value})
+
+
+def _key(value: str) -> str:
+    return re.sub(r"\s+", " ", value.strip().upper())
 
 
 def release_raw(con: duckdb.DuckDBPyConnection, contract: Contract) -> None:

@@ -6,11 +6,13 @@ from pathlib import Path
 import dagster as dg
 import pyarrow as pa
 
-from wres_pipeline import contracts
+from wres_pipeline import contracts, exchange
 from wres_pipeline.core_assets import RECONCILIATION
 from wres_pipeline.crashpoints import crash_point
+from wres_pipeline.indicators.counts import COUNTS, DISCIPLINARY_INPUTS
 from wres_pipeline.indicators.results import DISTRIBUTION, MODEL_EMPLOYER, RESULTS
 from wres_pipeline.ingest.assets import OWNERS, TRUSTS_IN_YEAR
+from wres_pipeline.ingest.landing import inventory
 from wres_pipeline.partitions import wres_year_partitions, year_of
 from wres_pipeline.publish import disclosure
 from wres_pipeline.publish.dataset import refresh_year
@@ -97,9 +99,14 @@ def raw_extracts(paths: PipelinePaths, year: int) -> list[dict]:
 
 @dg.asset(
     key=SNAPSHOT,
-    deps=[RESULTS, DISTRIBUTION, MODEL_EMPLOYER, RECONCILIATION, TRUSTS_IN_YEAR],
+    deps=[RESULTS, DISTRIBUTION, MODEL_EMPLOYER, RECONCILIATION, TRUSTS_IN_YEAR, COUNTS,
+          DISCIPLINARY_INPUTS,
+          # The year before's snapshot: its data version (the snapshot id) tells the UI when a
+          # republished earlier year has made this one stale (wres_pipeline/staleness.py).
+          dg.AssetDep(SNAPSHOT, partition_mapping=dg.TimeWindowPartitionMapping(
+              start_offset=-1, end_offset=-1, allow_nonexistent_upstream_partitions=True))],
     partitions_def=wres_year_partitions, group_name="publish", kinds={"parquet"},
-    owners=OWNERS, code_version="1",
+    owners=OWNERS, code_version="2",
     check_specs=[dg.AssetCheckSpec(
         "public_edition_discloses_nothing", asset=SNAPSHOT, blocking=True,
         description="The public edition has no count from 1 to the threshold and no "
@@ -115,16 +122,23 @@ def snapshot(context: dg.AssetExecutionContext, paths: PipelinePaths, method: Me
     threshold = publishing.disclosure_threshold
     with paths.connect(year) as con:
         internal_tables = gather(con, year)
+        later_years_read = exchange.gather(con)
+        earlier_years = exchange.uses(con)
     public_tables = protect(internal_tables, threshold)
     problems = disclosure_failures(public_tables, threshold)
     if problems:
         raise dg.Failure("public edition not written: " + "; ".join(problems))
     settings = recorded_settings(method.model_dump(), threshold)
     raw = raw_extracts(paths, year)
+    # Every file of the landing folder, read or ignored (lock and partial files), by name.
+    notes = {"landed_files": inventory(Path(paths.landing) / str(year))}
     root = Path(paths.published)
-    internal = publish(root / "internal", "internal", year, internal_tables, raw, settings)
+    # What later years read goes out in the internal snapshot's own atomic rename.
+    internal = publish(root / "internal", "internal", year, internal_tables, raw, settings,
+                       exchange=later_years_read, earlier_years=earlier_years, notes=notes)
     crash_point("publish: internal edition published, public not yet")
-    public = publish(root / "public", "public", year, public_tables, raw, settings)
+    public = publish(root / "public", "public", year, public_tables, raw, settings,
+                     notes=notes)
     dataset = refresh_year(root / "public", public.folder, year)
     suppressed = sum(public_tables["indicators"].column("suppressed").to_pylist())
     return dg.MaterializeResult(
@@ -137,8 +151,10 @@ def snapshot(context: dg.AssetExecutionContext, paths: PipelinePaths, method: Me
                                                    "public": public.snapshot_id}),
             "new_snapshot": internal.created or public.created,
             "public_rows_suppressed": suppressed,
+            "earlier_years_used": dg.MetadataValue.json(earlier_years),
             "dataset": dg.MetadataValue.path(str(dataset[0].parent.parent.parent)),
         },
         check_results=[dg.AssetCheckResult(check_name="public_edition_discloses_nothing",
                                            passed=True, metadata={"threshold": threshold})],
+        data_version=dg.DataVersion(internal.snapshot_id),
     )

@@ -29,6 +29,7 @@ from wres_pipeline.paths import PROJECT_ROOT
 from wres_pipeline.publish.schemas import conform
 
 POINTER = "LATEST"
+EXCHANGE = "exchange"  # the folder of a snapshot holding what later years read
 PARTIAL_PREFIX = ".partial-"
 
 
@@ -93,9 +94,21 @@ def latest(edition_root: Path, year: int) -> str | None:
     return pointer.read_text(encoding="utf-8").strip() if pointer.exists() else None
 
 
+def _write_exchange(folder: Path, name: str, data: pa.Table) -> dict:
+    """A cross-year input table (wres_pipeline/exchange.py), written as the year built it."""
+    path = folder / EXCHANGE / f"{name}.parquet"
+    path.parent.mkdir(exist_ok=True)
+    pq.write_table(data, path, compression="zstd", write_statistics=True)
+    return {"file": f"{EXCHANGE}/{path.name}", "rows": data.num_rows,
+            "bytes": path.stat().st_size, "sha256": _sha256(path)}
+
+
 def publish(edition_root: Path, edition: str, year: int, tables: dict[str, pa.Table],
-            raw_extracts: list[dict], method: dict) -> Snapshot:
-    """Write one edition's snapshot of one year and point LATEST at it."""
+            raw_extracts: list[dict], method: dict, exchange: dict[str, pa.Table] | None = None,
+            earlier_years: list[dict] | None = None, notes: dict | None = None) -> Snapshot:
+    """Write one edition's snapshot of one year and point LATEST at it. `exchange` holds the
+    tables later years read from this one; `earlier_years` the earlier snapshots this one was
+    built from (both part of the snapshot's identity); `notes` go into the manifest only."""
     year_root = Path(edition_root) / str(year)
     year_root.mkdir(parents=True, exist_ok=True)
     clear_partials(Path(edition_root))
@@ -103,8 +116,10 @@ def publish(edition_root: Path, edition: str, year: int, tables: dict[str, pa.Ta
     partial.mkdir()
     try:
         files = [_write_table(partial, name, data, edition) for name, data in tables.items()]
-        identity = json.dumps({"files": files, "raw": raw_extracts, "method": method},
-                              sort_keys=True)
+        files += [_write_exchange(partial, name, data) for name, data in (exchange or {}).items()]
+        earlier = earlier_years or []
+        identity = json.dumps({"files": files, "raw": raw_extracts, "method": method}
+                              | ({"earlier_years": earlier} if earlier else {}), sort_keys=True)
         snapshot_id = hashlib.sha256(identity.encode()).hexdigest()[:16]
         manifest = {
             "snapshot_id": snapshot_id, "year": year, "edition": edition,
@@ -112,10 +127,11 @@ def publish(edition_root: Path, edition: str, year: int, tables: dict[str, pa.Ta
             "pipeline_version": __version__, "git_commit": git_commit(),
             "code_fingerprint": code_fingerprint(),
             "method": method, "raw_extracts": raw_extracts, "files": files,
-        }
+            "earlier_years": earlier,
+        } | (notes or {})
         (partial / "manifest.json").write_text(json.dumps(manifest, indent=2, sort_keys=True)
                                                + "\n", encoding="utf-8")
-        for path in partial.iterdir():
+        for path in (p for p in partial.rglob("*") if p.is_file()):
             with open(path, "rb") as handle:
                 os.fsync(handle.fileno())
         crash_point("publish: snapshot written, not yet renamed")

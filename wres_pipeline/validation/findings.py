@@ -7,6 +7,7 @@ import dagster as dg
 import numpy as np
 import pyarrow as pa
 
+from wres_pipeline.ingest.errors import shorten
 from wres_pipeline.validation.gx_runner import Outcome
 from wres_pipeline.validation.rules import TEXT_SUFFIX, Rule
 
@@ -73,7 +74,7 @@ def message(frame: "pd.DataFrame", outcome: Outcome, files: tuple[str, ...] = ()
     first = failures(frame, outcome, 1).iloc[0]
     more = f" (and {outcome.failed - 1:,} more rows)" if outcome.failed > 1 else ""
     return (f"{first.source_file}, row {first.source_row}, column '{first.column}': "
-            f"{first.value!r} {problem(rule)}{more}")
+            f"{shorten(first.value)!r} {problem(rule)}{more}")
 
 
 def quarantine_table(frame: "pd.DataFrame", outcomes: list[Outcome]) -> pa.Table:
@@ -110,7 +111,7 @@ def check_result(frame: "pd.DataFrame", outcome: Outcome, asset_key: dg.AssetKey
         metadata["message"] = message(frame, outcome, files)
         if rule.row_level and len(outcome.positions):
             sample = failures(frame, outcome, SAMPLE_ROWS)
-            lines = [f"| {r.source_file} | {r.source_row} | {r.column} | `{r.value}` |"
+            lines = [f"| {r.source_file} | {r.source_row} | {r.column} | `{shorten(r.value)}` |"
                      for r in sample.itertuples()]
             metadata["failing_rows"] = dg.MetadataValue.md(
                 "| file | row | column | value sent |\n|---|---:|---|---|\n" + "\n".join(lines))

@@ -1,8 +1,10 @@
 """Cross-extract reconciliation: does each trust's ESR, return and survey agree with the others?
 
 Builds `core.trust_reconciliation` (assets/validation/trust_reconciliation.sql) and judges it.
-Every rule here is a warning: the method can run with a missing return or a headcount that
-differs, but the WRES team must see it and the data-quality summary reports it.
+Most rules here are warnings: the method can run with a missing return or a headcount that
+differs, but the WRES team must see it and the data-quality summary reports it. One is an
+error that blocks the year: a trust whose ESR ethnic categories are, above a small share, not
+codes at all (free text is counted as Unknown, which would bias the trust's figures).
 """
 
 from dataclasses import dataclass
@@ -22,9 +24,11 @@ class TrustRule:
     description: str
     failing: str  # a pandas query over core.trust_reconciliation selecting failing trusts
     explain: str  # per failing trust, formatted with the row's fields
+    severity: str = "warning"  # "error" blocks the year
 
 
-def trust_rules(headcount_tolerance: float, unknown_share_warning: float) -> list[TrustRule]:
+def trust_rules(headcount_tolerance: float, unknown_share_warning: float,
+                max_uncoded_share: float = 0.01) -> list[TrustRule]:
     return [
         TrustRule("every_trust_has_esr_staff",
                   "Every trust of the year has staff in the ESR extract.",
@@ -46,18 +50,29 @@ def trust_rules(headcount_tolerance: float, unknown_share_warning: float) -> lis
                   f"{unknown_share_warning:.0%}.",
                   f"unknown_share > {unknown_share_warning!r}",
                   "{esr_unknown:,} of {esr_headcount:,} staff ({unknown_share:.1%}) unknown"),
+        TrustRule("ethnic_category_is_a_code",
+                  f"At most {max_uncoded_share:.0%} of a trust's ESR rows hold an ethnic "
+                  "category that is not a code (nor a Data Dictionary description); such text "
+                  "is counted as Unknown, never read by its first letter.",
+                  f"uncoded_share > {max_uncoded_share!r}",
+                  "{esr_uncoded:,} of {esr_rows:,} ESR rows ({uncoded_share:.1%}) hold an ethnic "
+                  "category that is not a code, e.g. '{uncoded_example:.40}' ({uncoded_file} "
+                  "rows {uncoded_rows})", severity="error"),
     ]
 
 
 def check_specs(asset_key: dg.AssetKey) -> list[dg.AssetCheckSpec]:
     return [dg.AssetCheckSpec(rule.name, asset=asset_key, description=rule.description,
-                              blocking=False) for rule in trust_rules(0.05, 0.1)]
+                              blocking=rule.severity == "error")
+            for rule in trust_rules(0.05, 0.1)]
 
 
-def judge(table: "pd.DataFrame", asset_key: dg.AssetKey, year: int, headcount_tolerance: float,
-          unknown_share_warning: float) -> list[dg.AssetCheckResult]:
+def judge(table: "pd.DataFrame", asset_key: dg.AssetKey, year: int,
+          validation) -> list[dg.AssetCheckResult]:
+    """Every trust rule's check result (`validation`: the ValidationSettings resource)."""
     results = []
-    for rule in trust_rules(headcount_tolerance, unknown_share_warning):
+    for rule in trust_rules(validation.headcount_tolerance, validation.unknown_share_warning,
+                            validation.max_uncoded_ethnicity_share):
         failing = table.query(rule.failing)
         lines = [f"| {row['organisation_code']} | {row['organisation_name']} | "
                  f"{rule.explain.format(**row)} |"
@@ -69,7 +84,8 @@ def judge(table: "pd.DataFrame", asset_key: dg.AssetKey, year: int, headcount_to
             metadata["codes"] = dg.MetadataValue.json(failing["organisation_code"].tolist())
         results.append(dg.AssetCheckResult(
             asset_key=asset_key, check_name=rule.name, passed=failing.empty,
-            severity=dg.AssetCheckSeverity.WARN, metadata=metadata,
+            severity=dg.AssetCheckSeverity.ERROR if rule.severity == "error"
+            else dg.AssetCheckSeverity.WARN, metadata=metadata,
             description=(f"{len(failing)} trust(s): " + "; ".join(
                 f"{row['organisation_code']} {rule.explain.format(**row)}"
                 for row in failing.head(3).to_dict("records"))) if len(failing) else None,

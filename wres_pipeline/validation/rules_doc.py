@@ -25,7 +25,7 @@ def rules_markdown() -> str:
     parts.append("\n### Reconciliation across extracts (`core/trust_reconciliation`)\n")
     parts.append("| check | severity | why |\n|---|---|---|")
     for rule in reconciliation.trust_rules(0.05, 0.10):
-        parts.append(f"| `{rule.name}` | warning | {rule.description} |")
+        parts.append(f"| `{rule.name}` | {rule.severity} | {rule.description} |")
     parts.append("\n### The trusts of the year (`core/trusts_in_year`)\n")
     parts.append("| check | severity | why |\n|---|---|---|")
     parts.append("| `trusts_found` | error | The organisations extract gives at least one trust "
