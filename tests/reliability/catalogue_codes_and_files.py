@@ -132,6 +132,16 @@ def _(folder, _):
     return Where(file)
 
 
+@bad("survey_question_codes_in_other_case", Accepted())
+def _(folder, _):
+    rows = read_rows(folder / SURVEY)
+    index = rows[0].index("question_code")
+    for row in rows[1:]:
+        row[index] = row[index].swapcase()
+    write_rows(folder / SURVEY, rows)
+    return Where(SURVEY)
+
+
 # --- every landed file read or refused by name ----------------------------------------------
 
 def _rename(folder, file, new):
