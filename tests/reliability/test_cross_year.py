@@ -30,6 +30,9 @@ def _indicator_3(data, year):
             "and indicator = 3 and measure = 'rate'",
             params={"f": str(folder / "indicators.parquet")}).fetchall()[0]
     manifest = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
+    public = data / "published" / "public" / str(year) / pointers(data, year)["public"]
+    assert json.loads((public / "manifest.json").read_text("utf-8"))["earlier_years"] \
+        == manifest["earlier_years"]  # both editions name the earlier snapshots they rest on
     # The Model Employer baseline (2018) is recorded as wanted but not published.
     assert {"used_for": "model employer baseline", "snapshot_id": None, "year": 2018} \
         in manifest["earlier_years"]

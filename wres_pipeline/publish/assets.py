@@ -138,7 +138,7 @@ def snapshot(context: dg.AssetExecutionContext, paths: PipelinePaths, method: Me
                        exchange=later_years_read, earlier_years=earlier_years, notes=notes)
     crash_point("publish: internal edition published, public not yet")
     public = publish(root / "public", "public", year, public_tables, raw, settings,
-                     notes=notes)
+                     earlier_years=earlier_years, notes=notes)
     dataset = refresh_year(root / "public", public.folder, year)
     suppressed = sum(public_tables["indicators"].column("suppressed").to_pylist())
     return dg.MaterializeResult(
