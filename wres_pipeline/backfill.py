@@ -6,6 +6,12 @@ work) runs `workers` years side by side. A year reads earlier years only from wh
 published (indicator 3's year before, the Model Employer baseline, the report's trends), so the
 later phases run one year after another, in year order, each year published before the next
 starts. A year that fails a phase is left out of the later phases and reported.
+
+Another backfill or run may be building earlier years at the same time: a year built before
+the year it reads was published is stale once that year publishes. Last of all, the backfill
+rebuilds every stale published year from its first year on, in order, so whichever of two
+overlapping backfills finishes last leaves every year built from what the years before it
+published (wres_pipeline/staleness.py).
 """
 
 import os
@@ -39,8 +45,11 @@ def _run_phase_for_year(dagster_home: str, phase: str, year: int) -> YearRun:
         return run_year(defs, instance, year, asset_selection=sorted(keys))
 
 
-def backfill(years: list[int], workers: int, dagster_home: str, report=print) -> list:
-    """Run the years phase by phase, `workers` years at a time; returns each phase's result."""
+def backfill(years: list[int], workers: int, dagster_home: str, report=print,
+             current=None) -> list:
+    """Run the years phase by phase, `workers` years at a time; returns each phase's result
+    (the ingest phase, the phases after it, then the stale years rebuilt, if any). `current`:
+    the settings, whose published and operations folders say which years are stale."""
 
     from wres_pipeline.jobs import BACKFILL_PHASES
 
@@ -60,7 +69,30 @@ def backfill(years: list[int], workers: int, dagster_home: str, report=print) ->
         runs = [pool.submit(_run_phase_for_year, dagster_home, rest, year).result()
                 for year in remaining]
         results.append(_report(rest, time.perf_counter() - started, runs, report))
+        if current is not None:
+            started = time.perf_counter()
+            stale = _rebuild_stale(pool, dagster_home, years[0], current, report)
+            if stale:
+                results.append(_report("stale years rebuilt", time.perf_counter() - started,
+                                       stale, report))
     return results
+
+
+def _rebuild_stale(pool, dagster_home: str, first: int, current, report) -> list[YearRun]:
+    """Rebuild, in year order, each published year from `first` on that is stale now (checked
+    just before its turn: a year rebuilt can make the next stale)."""
+    from wres_pipeline import staleness
+    from wres_pipeline.jobs import BACKFILL_PHASES
+
+    runs = []
+    for year in staleness.published_years(current.published):
+        why = staleness.reasons(current.operations, current.published, year)
+        if year < first or not why or not (current.landing / str(year)).is_dir():
+            continue
+        report(f"{year}: stale ({'; '.join(why)}); rebuilding")
+        runs.append(pool.submit(_run_phase_for_year, dagster_home,
+                                " + ".join(BACKFILL_PHASES), year).result())
+    return runs
 
 
 def _report(phase: str, seconds: float, runs: list[YearRun], report) -> PhaseResult:
