@@ -1,24 +1,13 @@
 -- Staging: ESR staff in post at 31 March, one row per assignment, typed as the contract says
 -- (wres_pipeline/contracts/esr_staff_in_post.toml). Input: raw.esr_staff_in_post, every value
 -- text as sent. A value that does not cast becomes NULL here; validation reports it by row.
--- An ethnic category sent as its NHS Data Dictionary description ("Asian or Asian British -
--- Indian", or ESR's "H Asian or Asian British - Indian") is read as its code when it is one of the
--- spellings in reference/ethnic_category_aliases.csv, compared whole after normalising case,
--- spaces and dashes; any other text is kept as sent, is never mapped (core/people.sql maps codes
--- only) and is reported by validation.
+-- A row-for-row projection of the raw rows (no join, filter or sort: validation lines the two
+-- up by position). Coded values sent in another spelling (an NHS Data Dictionary description
+-- for an ethnic category, `band 5`) are given their code afterwards, value by value, as the
+-- contract's `aliases_from` and reference lists say (wres_pipeline/ingest/staging.py).
 with source as (
 
     select * from raw.esr_staff_in_post
-
-),
-
-aliases as (
-
-    select
-        regexp_replace(regexp_replace(upper(trim(spelling)), '\s*[-‐-―]\s*', ' - ', 'g'),
-                       '\s+', ' ', 'g') as spelling,
-        national_code
-    from reference.ethnic_category_aliases
 
 ),
 
@@ -41,18 +30,6 @@ trimmed as (
 
 ),
 
-coded as (
-
-    select t.* replace (coalesce(a.national_code, t.ethnic_category) as ethnic_category)
-    from trimmed as t
-    left join aliases as a
-        on length(t.ethnic_category) > 2
-        and a.spelling = regexp_replace(regexp_replace(t.ethnic_category,
-                                                       '\s*[-‐-―]\s*', ' - ', 'g'),
-                                        '\s+', ' ', 'g')
-
-),
-
 typed as (
 
     select
@@ -70,7 +47,7 @@ typed as (
         -- A plain decimal only: DuckDB would also read '1e0' or 'inf'.
         case when regexp_full_match(fte, '-?[0-9]*\.?[0-9]+')
             then try_cast(fte as decimal(6, 4)) end as fte
-    from coded
+    from trimmed
 
 )
 

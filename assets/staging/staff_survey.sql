@@ -1,19 +1,11 @@
 -- Staging: NHS Staff Survey results by ethnicity, one row per trust, question and group, typed
 -- as the contract says (wres_pipeline/contracts/staff_survey.toml). Input: raw.staff_survey.
 -- Only plain digits are cast (DuckDB would round '12.5' or read '1e3'); anything else stays NULL.
--- A question code is matched as a code: one sent in another case (`q14A`) takes the spelling of
--- reference/survey_questions.csv; anything else stays as sent, for validation to report.
+-- A question code sent in another case takes the spelling of reference/survey_questions.csv
+-- afterwards (the contract's `spellings_from`, wres_pipeline/ingest/staging.py).
 with source as (
 
     select * from raw.staff_survey
-
-),
-
-questions as (
-
-    select upper(question_code) as code_key, min(question_code) as question_code
-    from reference.survey_questions
-    group by 1
 
 ),
 
@@ -32,14 +24,6 @@ trimmed as (
 
 ),
 
-coded as (
-
-    select t.* replace (coalesce(q.question_code, t.question_code) as question_code)
-    from trimmed as t
-    left join questions as q on q.code_key = upper(t.question_code)
-
-),
-
 typed as (
 
     select
@@ -54,7 +38,7 @@ typed as (
             then try_cast(respondents as bigint) end as respondents,
         case when regexp_full_match(positive, '-?[0-9]+')
             then try_cast(positive as bigint) end as positive
-    from coded
+    from trimmed
 
 )
 

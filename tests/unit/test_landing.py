@@ -1,7 +1,9 @@
-"""Finding a year's files: lock and partial files are skipped, escapes are refused, and a
-missing extract is named; the archive keeps identical content once and never rewrites it."""
+"""Finding a year's files: lock and partial files are skipped, names match whatever their case,
+any other file or folder is refused by name, escapes are refused, and a missing extract is
+named; the archive keeps identical content once and never rewrites it."""
 
 import os
+import re
 from pathlib import Path
 
 import pytest
@@ -9,7 +11,7 @@ import pytest
 from wres_pipeline import contracts
 from wres_pipeline.ingest.archive import archive_file, sha256_of
 from wres_pipeline.ingest.errors import ExtractError
-from wres_pipeline.ingest.landing import find_files
+from wres_pipeline.ingest.landing import find_files, inventory
 
 RETURNS = contracts.load("trust_return")
 
@@ -23,10 +25,32 @@ def _year(tmp_path):
 def test_lock_hidden_and_partial_files_are_skipped(tmp_path):
     folder = _year(tmp_path)
     for name in ("RR8.csv", "RTH.xlsx", "~$RTH.xlsx", ".RR8.csv.swp", "RX1.csv.part",
-                 "RX2.tmp", "notes.txt"):
+                 "RX2.tmp", "R0A.CSV", "R0B.Xlsx"):
         (folder / name).write_text("x")
     found = find_files(tmp_path / "landing", 2024, RETURNS)
-    assert [p.name for p in found] == ["RR8.csv", "RTH.xlsx"]
+    assert [p.name for p in found] == ["R0A.CSV", "R0B.Xlsx", "RR8.csv", "RTH.xlsx"]
+    entries = inventory(tmp_path / "landing" / "2024")
+    assert {e["file"]: e["status"] for e in entries}["trust_returns/R0A.CSV"] == \
+        "read as trust_return"
+    assert {e["status"] for e in entries if "RX" in e["file"] or "~$" in e["file"]} == {
+        "ignored: hidden, lock or partial file"}
+
+
+@pytest.mark.parametrize(("name", "advice"), [
+    ("R1A.xls", "save it as .xlsx"), ("R1A.ods", "save it as .xlsx"),
+    ("returns.zip", "an archive is not read"), ("notes.txt", "no extract reads this file"),
+    ("old/", "a folder no extract reads"),
+])
+def test_a_file_no_contract_claims_is_refused_by_name(tmp_path, name, advice):
+    folder = _year(tmp_path)
+    (folder / "RR8.csv").write_text("x")
+    if name.endswith("/"):
+        (folder / name).mkdir()
+    else:
+        (folder / name).write_text("x")
+    pattern = f"{re.escape('2024/trust_returns/' + name.rstrip('/'))}: .*{re.escape(advice)}"
+    with pytest.raises(ExtractError, match=pattern):
+        find_files(tmp_path / "landing", 2024, RETURNS)
 
 
 def test_a_symlink_out_of_the_landing_zone_is_refused(tmp_path):

@@ -33,6 +33,12 @@ class Column:
     allowed_values: tuple[str, ...] | None = None
     allowed_values_from: str | None = None
     allowed_first_character_from: str | None = None
+    # Other spellings read as a listed value, value by value after staging
+    # (wres_pipeline/ingest/staging.py): `spellings_from` names a reference column whose values
+    # a value sent in another case takes; `aliases_from` a reference file's `<alias>:<code>`
+    # columns, whose aliases (compared whole, case, spaces and dashes aside) become the code.
+    spellings_from: str | None = None
+    aliases_from: str | None = None
     # How a failure of this column's value rules is treated (see docs/data-quality.md).
     severity: str = "error"
     quarantine: bool = True

@@ -1,15 +1,15 @@
 """Load raw Arrow tables into typed DuckDB staging tables with the staging SQL files."""
 
-import re
 from pathlib import Path
 
 import duckdb
 import pyarrow as pa
 
+from wres_pipeline import reference
 from wres_pipeline.contracts import Contract
 from wres_pipeline.ingest.readers import read_raw
 from wres_pipeline.paths import REFERENCE_DIR
-from wres_pipeline.sql import create_table, drop_relation, sql_text
+from wres_pipeline.sql import create_table, drop_relation
 
 RAW_SCHEMA = "raw"
 STAGING_SCHEMA = "staging"
@@ -40,10 +40,6 @@ def stage(con: duckdb.DuckDBPyConnection, contract: Contract, raw: pa.Table) -> 
     con.sql(f"create or replace view {RAW_SCHEMA}.{contract.name} as "
             f"select * from {_arrow_name(contract)}")
     compression = {c.name: c.compression for c in contract.columns if c.compression}
-    # Reference lists the staging SQL reads (ethnic category spellings) come from their files.
-    for name in sorted(set(re.findall(r"\breference\.(\w+)",
-                                      sql_text(f"staging/{contract.name}.sql")))):
-        load_reference_table(con, name)
     rows = create_table(con, f"{STAGING_SCHEMA}.{contract.name}", f"staging/{contract.name}.sql",
                         compression=compression)
     canonical_spelling(con, contract)
@@ -51,29 +47,41 @@ def stage(con: duckdb.DuckDBPyConnection, contract: Contract, raw: pa.Table) -> 
 
 
 def canonical_spelling(con: duckdb.DuckDBPyConnection, contract: Contract) -> None:
-    """Coded values are matched as codes, not as typed: a value that equals one of its column's
-    listed values once case and runs of spaces are set aside (`band 5`, `WHITE`,
-    `Medical  and Dental`) is given the listed spelling. Anything else stays as sent, for
-    validation to report."""
+    """Coded values are matched as codes, not as typed. A value that equals one of its column's
+    listed values once case and runs of spaces are set aside (`band 5`, `WHITE`, `q14A`) takes
+    the listed spelling; one that is an alias in the contract's `aliases_from` (an ethnic
+    category's Data Dictionary description), compared whole, takes its code. Anything else
+    stays as sent, for validation to report. Values are rewritten in place (an UPDATE keeps
+    the staged rows in the raw rows' order, which validation relies on), only where they
+    differ, so a file sent as the contract says costs one distinct scan per coded column."""
     table = f"{STAGING_SCHEMA}.{contract.name}"
     for column in contract.columns:
-        allowed = column.allowed()
-        if not allowed or column.type != "VARCHAR":
+        listed = _spellings(column)
+        if not listed:
             continue
-        listed = {_key(v): v for v in allowed}
         sent = [v for (v,) in con.sql(f"select distinct {column.name} from {table}").fetchall()
                 if v is not None]
-        # Only values that differ from their listed spelling are rewritten (none, in a file
-        # sent as the contract says, so the usual cost is one distinct scan).
         for value in sent:
-            if value not in allowed and _key(value) in listed:
-                con.execute(f"update {table} set {column.name} = $listed "
-                            f"where {column.name} = $sent",
-                            {"listed": listed[_key(value)], "sent": value})
+            code = listed.get(reference.spelling(value))
+            if code is not None and code != value:
+                con.execute(f"update {table} set {column.name} = $code "
+                            f"where {column.name} = $sent", {"code": code, "sent": value})
 
 
-def _key(value: str) -> str:
-    return re.sub(r"\s+", " ", value.strip().upper())
+def _spellings(column) -> dict[str, str]:
+    """Each accepted spelling of the column's coded values (as `spelling()` writes it) and the
+    value it stands for."""
+    if column.type != "VARCHAR":
+        return {}
+    spelling = reference.spelling
+    listed = {spelling(v): v for v in column.allowed() or ()}
+    if column.spellings_from:
+        listed |= {spelling(v): v for v in reference.values_from(column.spellings_from)}
+    if column.aliases_from:
+        path, alias, code = column.aliases_from.split(":")
+        rows = reference.table(path.removeprefix("reference/").removesuffix(".csv"))
+        listed |= {spelling(row[alias]): row[code] for row in rows}
+    return listed
 
 
 def release_raw(con: duckdb.DuckDBPyConnection, contract: Contract) -> None:
