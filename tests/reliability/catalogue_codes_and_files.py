@@ -101,45 +101,26 @@ def _(folder, _):
 
 # --- other coded values: case and spaces set aside ------------------------------------------
 
-def _esr_column(folder, column, change):
-    rows = read_rows(folder / ESR)
+def _rewrite_column(folder, file, column, change):
+    """Rewrite every value of one column of a CSV with a header through `change`."""
+    rows = read_rows(folder / file)
     index = rows[0].index(column)
     for row in rows[1:]:
         row[index] = change(row[index])
-    write_rows(folder / ESR, rows)
-
-
-@bad("esr_pay_grades_in_lower_case", Accepted())
-def _(folder, _):
-    _esr_column(folder, "pay_grade", str.lower)
-    return Where(ESR)
-
-
-@bad("esr_staff_groups_with_doubled_spaces_in_capitals", Accepted())
-def _(folder, _):
-    _esr_column(folder, "staff_group", lambda v: v.upper().replace(" ", "  "))
-    return Where(ESR)
-
-
-@bad("return_ethnic_groups_in_capitals", Accepted())
-def _(folder, _):
-    file = first_csv_return(folder)
-    rows = read_rows(folder / file)
-    index = rows[0].index("ethnic_group")
-    for row in rows[1:]:
-        row[index] = row[index].upper()
     write_rows(folder / file, rows)
     return Where(file)
 
 
-@bad("survey_question_codes_in_other_case", Accepted())
-def _(folder, _):
-    rows = read_rows(folder / SURVEY)
-    index = rows[0].index("question_code")
-    for row in rows[1:]:
-        row[index] = row[index].swapcase()
-    write_rows(folder / SURVEY, rows)
-    return Where(SURVEY)
+bad("esr_pay_grades_in_lower_case", Accepted())(
+    lambda folder, _: _rewrite_column(folder, ESR, "pay_grade", str.lower))
+bad("esr_staff_groups_with_doubled_spaces_in_capitals", Accepted())(
+    lambda folder, _: _rewrite_column(folder, ESR, "staff_group",
+                                      lambda v: v.upper().replace(" ", "  ")))
+bad("return_ethnic_groups_in_capitals", Accepted())(
+    lambda folder, _: _rewrite_column(folder, first_csv_return(folder), "ethnic_group",
+                                      str.upper))
+bad("survey_question_codes_in_other_case", Accepted())(
+    lambda folder, _: _rewrite_column(folder, SURVEY, "question_code", str.swapcase))
 
 
 # --- every landed file read or refused by name ----------------------------------------------
