@@ -11,7 +11,7 @@ import json
 from pathlib import Path
 
 from wres_pipeline.atomic import replace_if_changed
-from wres_pipeline.publish.snapshot import latest
+from wres_pipeline.publish.snapshot import latest, published_years
 
 EDITIONS = ("internal", "public")
 
@@ -24,8 +24,7 @@ def pointers(published: Path, year: int) -> dict[str, str | None]:
 def report_years(published: Path, year: int) -> dict[str, str]:
     """The public snapshot of every earlier year, which the year's report draws trends from."""
     public = Path(published) / "public"
-    years = sorted(int(p.name) for p in public.glob("[0-9][0-9][0-9][0-9]") if int(p.name) < year)
-    return {str(y): latest(public, y) for y in years if latest(public, y)}
+    return {str(y): latest(public, y) for y in published_years(public) if y < year}
 
 
 def _state(published: Path, year: int) -> dict:

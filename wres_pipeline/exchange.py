@@ -18,7 +18,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from wres_pipeline.publish.snapshot import EXCHANGE as FOLDER
-from wres_pipeline.publish.snapshot import latest
+from wres_pipeline.publish.snapshot import latest, published_years
 
 # Each exchange table and where a year's database holds it; sorted so the bytes are stable.
 TABLES = {
@@ -52,13 +52,8 @@ def read(published: str | Path, table: str, year: int) -> tuple[pa.Table | None,
 
 def years(published: str | Path, table: str) -> list[int]:
     """The years whose latest published snapshot holds an exchange table."""
-    root = Path(published) / "internal"
-    found = []
-    for folder in root.glob("[0-9][0-9][0-9][0-9]"):
-        exchange = _folder(published, int(folder.name))
-        if exchange is not None and (exchange / f"{table}.parquet").exists():
-            found.append(int(folder.name))
-    return sorted(found)
+    return [year for year in published_years(Path(published) / "internal")
+            if (_folder(published, year) / f"{table}.parquet").exists()]
 
 
 def record_use(con, used_for: str, uses: list[tuple[int, str | None]]) -> None:

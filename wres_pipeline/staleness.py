@@ -15,6 +15,7 @@ import json
 from pathlib import Path
 
 from wres_pipeline.atomic import replace_if_changed
+from wres_pipeline.publish import snapshot
 from wres_pipeline.publish.snapshot import latest
 
 SERIES_RECORD = "time_series_sources.json"
@@ -63,9 +64,8 @@ def reasons(operations: Path, published: Path, year: int) -> list[str]:
 
 
 def published_years(published: Path) -> list[int]:
-    root = Path(published) / "internal"
-    return sorted(int(p.name) for p in root.glob("[0-9][0-9][0-9][0-9]")
-                  if latest(root, int(p.name)))
+    """The years with a published internal snapshot."""
+    return snapshot.published_years(Path(published) / "internal")
 
 
 def record_series(operations: Path, sources: dict[int, str]) -> None:

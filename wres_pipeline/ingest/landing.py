@@ -87,38 +87,39 @@ def _owner(folder: str) -> str:
     return contracts.all_contracts()[0].extract
 
 
+def _ignored(path: Path, relative: str) -> bool:
+    """Hidden (itself or a folder above it), an Office lock file or a partial upload."""
+    return _unfinished(path) or any(part.startswith(".") for part in relative.split("/"))
+
+
+def _reader(relative: str) -> str | None:
+    """The extract whose contract claims a landing path (letters' case aside), if any."""
+    return next((c.extract for c in contracts.all_contracts() for p in c.files
+                 if fnmatch.fnmatchcase(relative.lower(), p.lower())), None)
+
+
 def unclaimed(year_folder: Path) -> list[tuple[Path, str]]:
     """Entries of a year's landing folder that no contract reads and that are not ignorable,
     each with the extract that refuses it."""
-    patterns = [p for c in contracts.all_contracts() for p in c.files]
-    folders = {p.rpartition("/")[0] for p in patterns} - {""}
+    folders = {p.rpartition("/")[0] for c in contracts.all_contracts() for p in c.files} - {""}
     found = []
     for path in sorted(year_folder.rglob("*")):
         relative = path.relative_to(year_folder).as_posix()
         parent = relative.rpartition("/")[0]
-        if _unfinished(path) or any(part.startswith(".") for part in relative.split("/")):
-            continue
-        if path.is_dir():
-            if relative not in folders:
-                found.append((path, _owner(parent)))
-            continue
-        if parent and parent not in folders:
-            continue  # inside a stray folder, which is refused itself
-        if not any(fnmatch.fnmatchcase(relative.lower(), p.lower()) for p in patterns):
+        if _ignored(path, relative) or (parent and parent not in folders):
+            continue  # an entry inside a stray folder: the folder itself is refused
+        if (relative not in folders) if path.is_dir() else _reader(relative) is None:
             found.append((path, _owner(parent)))
     return found
 
 
 def inventory(year_folder: Path) -> list[dict]:
     """Every file in a year's landing folder and what became of it, for the manifest."""
-    patterns = {p: c.extract for c in contracts.all_contracts() for p in c.files}
     entries = []
     for path in sorted(p for p in Path(year_folder).rglob("*") if p.is_file()):
         relative = path.relative_to(year_folder).as_posix()
-        extract = next((e for p, e in patterns.items()
-                        if fnmatch.fnmatchcase(relative.lower(), p.lower())), None)
-        status = ("ignored: hidden, lock or partial file" if _unfinished(path)
-                  or any(part.startswith(".") for part in relative.split("/"))
+        extract = _reader(relative)
+        status = ("ignored: hidden, lock or partial file" if _ignored(path, relative)
                   else f"read as {extract}" if extract else "not read")
         entries.append({"file": relative, "status": status})
     return entries

@@ -103,6 +103,12 @@ def _write_exchange(folder: Path, name: str, data: pa.Table) -> dict:
             "bytes": path.stat().st_size, "sha256": _sha256(path)}
 
 
+def published_years(edition_root: Path) -> list[int]:
+    """The years of one edition whose LATEST names a snapshot."""
+    return sorted(int(p.name) for p in Path(edition_root).glob("[0-9][0-9][0-9][0-9]")
+                  if latest(edition_root, int(p.name)))
+
+
 def publish(edition_root: Path, edition: str, year: int, tables: dict[str, pa.Table],
             raw_extracts: list[dict], method: dict, exchange: dict[str, pa.Table] | None = None,
             earlier_years: list[dict] | None = None, notes: dict | None = None) -> Snapshot:
