@@ -29,11 +29,14 @@ def _wilson(x, n, z):
 
 def _proportions(counts: pd.DataFrame, indicator: int, measure: str, groups, z) -> pd.DataFrame:
     """Rows of group / total for a frame indexed by (area_code, breakdown), one column a group
-    and `n` the denominator; rows with no denominator have no value and are left out."""
+    and `n` the denominator; rows with no denominator have no value and are left out. Census
+    shares (everyone counted) have no interval; rates and survey percents a Wilson one."""
     counts = counts[counts["n"] > 0]
     rows = []
     for group in groups:
         value, low, high = _wilson(counts[group], counts["n"], z)
+        if measure not in ("rate", "percent"):
+            low = high = np.nan
         rows.append(pd.DataFrame({"value": value, "ci_lower": low, "ci_upper": high})
                     .assign(group=group))
     out = pd.concat(rows).reset_index()
@@ -74,20 +77,34 @@ def _workforce(folder: Path) -> pd.DataFrame:
 
 
 def _likelihoods(rates: pd.DataFrame, z) -> pd.DataFrame:
-    """Relative likelihood rows (log-method interval) from events and populations by group."""
+    """Relative likelihood rows from events and populations by group: log-method interval
+    where both groups have events and not both are at 100 %, MOVER-R (Wilson limits) at those
+    boundaries; a likelihood of 0 is a value. Rows with no finite value are left out."""
     rows = []
     for indicator, frame in rates.groupby("indicator"):
         top = NUMERATOR_GROUP[indicator]
         bottom = "BME" if top == "White" else "White"
         a1, n1 = frame[("events", top)], frame[("population", top)]
         a2, n2 = frame[("events", bottom)], frame[("population", bottom)]
-        ok = (a1 > 0) & (n1 > 0) & (a2 > 0) & (n2 > 0)
+        ok = (n1 > 0) & (n2 > 0) & (a2 > 0)
+        inside = (a1 > 0) & ~((a1 == n1) & (a2 == n2))
         with np.errstate(divide="ignore", invalid="ignore"):  # the rows not ok are dropped
-            value = (a1 / n1) / (a2 / n2)
+            p1, p2 = a1 / n1, a2 / n2
+            value = p1 / p2
             se = np.sqrt(1 / a1 - 1 / n1 + 1 / a2 - 1 / n2)
+            _, l1, u1 = (b / 100 for b in _wilson(a1, n1, z))
+            _, l2, u2 = (b / 100 for b in _wilson(a2, n2, z))
+            mover_low = (p1 * p2 - np.sqrt(np.maximum(0, (p1 * p2) ** 2 - l1 * u2 * (2 * p1 - l1)
+                                                      * (2 * p2 - u2)))) / (u2 * (2 * p2 - u2))
+            mover_high = (p1 * p2 + np.sqrt(np.maximum(0, (p1 * p2) ** 2 - u1 * l2
+                                                       * (2 * p1 - u1) * (2 * p2 - l2)))
+                          ) / (l2 * (2 * p2 - l2))
             rows.append(pd.DataFrame({
-                "value": value, "ci_lower": np.exp(np.log(value) - z * se),
-                "ci_upper": np.exp(np.log(value) + z * se)})[ok].reset_index())
+                "value": value,
+                "ci_lower": np.maximum(0, np.where(inside, np.exp(np.log(value) - z * se),
+                                                   mover_low)),
+                "ci_upper": np.where(inside, np.exp(np.log(value) + z * se), mover_high),
+            })[ok].reset_index())
     return pd.concat(rows).assign(measure="relative_likelihood", group="all")
 
 
@@ -130,13 +147,14 @@ def _board(returns: pd.DataFrame, z: float) -> list:
     """Indicator 9: board and workforce shares by group, and the board's BME gap."""
     board = returns[["board_voting_members", "board_executive_members", "headcount"]]
     board = board.set_axis(["board_voting", "board_executive", "workforce"], axis=1)
+    board.insert(2, "board_non_executive", board["board_voting"] - board["board_executive"])
     board = board.stack().rename("x").reset_index().rename(columns={"level_2": "breakdown"})
     board = board.pivot_table(index=["area_code", "breakdown"], columns="group", values="x",
                               aggfunc="sum").reindex(columns=GROUPS, fill_value=0)
     out = [_proportions(board.assign(n=board.sum(axis=1)), 9, "share", GROUPS, z)]
     bme_share = 100 * board["BME"] / board.sum(axis=1)
     workforce = bme_share.xs("workforce", level="breakdown")
-    for breakdown in ("board_voting", "board_executive"):
+    for breakdown in ("board_voting", "board_executive", "board_non_executive"):
         gap = bme_share.xs(breakdown, level="breakdown") - workforce
         gap = gap[np.isfinite(gap)]  # no board members, or no staff: no gap
         out.append(pd.DataFrame({"area_code": gap.index, "value": gap.to_numpy()})
@@ -158,9 +176,14 @@ def _survey(folder: Path, questions: dict[str, int], z: float) -> list:
         for group in ("White", "BME"):
             part = frame["positive"][[group]].assign(n=frame["respondents"][group])
             out.append(_proportions(_overall(part), indicator, "percent", [group], z))
-        percent = 100 * frame["positive"] / frame["respondents"]
-        gap = (percent["BME"] - percent["White"]).dropna()
-        out.append(pd.DataFrame({"area_code": gap.index, "value": gap.to_numpy()})
+        # BME minus White, with Newcombe's hybrid score interval from the Wilson bounds.
+        (p1, l1, u1), (p2, l2, u2) = (
+            (b / 100 for b in _wilson(frame["positive"][g], frame["respondents"][g], z))
+            for g in ("BME", "White"))
+        gap = pd.DataFrame({"value": 100 * (p1 - p2),
+                            "ci_lower": 100 * (p1 - p2 - np.hypot(p1 - l1, u2 - p2)),
+                            "ci_upper": 100 * (p1 - p2 + np.hypot(u1 - p1, p2 - l2))}).dropna()
+        out.append(gap.rename_axis("area_code").reset_index()
                    .assign(indicator=indicator, measure="gap_pp", breakdown="all",
                            group="all"))
     return out

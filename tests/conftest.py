@@ -34,7 +34,7 @@ def materialize_year(paths: PipelinePaths, year: int, validation=VALIDATION, met
     return dg.materialize(
         [a for a in defs.assets if a.partitions_def is not None], partition_key=str(year),
         resources={"paths": paths, "validation": validation, "method": method,
-                   "publishing": PublishSettings(disclosure_threshold=7)},
+                   "publishing": PublishSettings.from_settings()},
         instance=instance or dg.DagsterInstance.ephemeral(), raise_on_error=False,
     )
 

@@ -28,6 +28,7 @@ def snapshot_date(year: int) -> dt.date:
 def build_trusts_in_year(con: duckdb.DuckDBPyConnection, year: int, table: str) -> int:
     """Create `table` from the validated organisations tables: the trusts of the year."""
     load_reference_table(con, "regions")
+    load_reference_table(con, "icbs")
     return create_table(con, table, "organisations/trusts_in_year.sql",
                         {"snapshot_date": snapshot_date(year)})
 

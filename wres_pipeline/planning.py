@@ -15,7 +15,7 @@ def unchanged(year: int, current: settings.Settings) -> str | None:
     from wres_pipeline.freshness import unchanged_snapshot
     from wres_pipeline.publish.snapshot import recorded_settings
 
-    method = recorded_settings(current.method, current.disclosure_threshold)
+    method = recorded_settings(current.method, current.publish)
     return unchanged_snapshot(current.landing, current.published, current.operations, year,
                               method)
 

@@ -68,13 +68,16 @@ class MethodSettings(dg.ConfigurableResource):
 
 
 class PublishSettings(dg.ConfigurableResource):
-    """Publication settings (config.toml's [publish])."""
+    """The public edition's disclosure policy (config.toml's [publish]; docs/publishing.md)."""
 
     disclosure_threshold: int
+    survey_minimum_respondents: int
+    board_published_in_full: bool
+    withheld_likelihood_decimals: int
 
     @classmethod
     def from_settings(cls) -> "PublishSettings":
-        return cls(disclosure_threshold=settings.load().disclosure_threshold)
+        return cls(**settings.load().publish)
 
 
 class PipelinePaths(dg.ConfigurableResource):

@@ -28,7 +28,7 @@ class Settings:
     max_uncoded_ethnicity_share: float
     validation: Path  # GX validation results, one folder per year and run
     method: dict  # the [method] section: indicator settings (see MethodSettings)
-    disclosure_threshold: int
+    publish: dict  # the [publish] section: the public edition's disclosure policy
     operations: Path  # run-failure summaries
     collection_closes: str  # month-day of the annual run
     quiet_seconds: int  # how long landing files must be still before the sensor runs a year
@@ -57,7 +57,7 @@ def load() -> Settings:
         max_uncoded_ethnicity_share=float(raw["validation"]["max_uncoded_ethnicity_share"]),
         validation=data_root / paths["validation"],
         method=raw["method"],
-        disclosure_threshold=int(raw["publish"]["disclosure_threshold"]),
+        publish=raw["publish"],
         operations=data_root / paths["operations"],
         collection_closes=raw["schedule"]["collection_closes"],
         quiet_seconds=int(raw["schedule"]["quiet_seconds"]),

@@ -1,7 +1,8 @@
--- Failing rows: an England, region or trust-type count that is not the sum of its trusts'.
+-- Failing rows: an England, region, ICB or trust-type count that is not the sum of its
+-- trusts'.
 with trusts as (
 
-    select c.indicator, c.breakdown, c.wres_group, t.region_code, t.trust_type,
+    select c.indicator, c.breakdown, c.wres_group, t.region_code, t.icb_code, t.trust_type,
            c.events, c.population
     from indicators.counts as c
     inner join core.trusts_in_year as t on t.organisation_code = c.area_code
@@ -18,6 +19,9 @@ expected as (
     select 'region', region_code, indicator, breakdown, wres_group, sum(events),
            sum(population)
     from trusts group by region_code, indicator, breakdown, wres_group
+    union all
+    select 'icb', icb_code, indicator, breakdown, wres_group, sum(events), sum(population)
+    from trusts group by icb_code, indicator, breakdown, wres_group
     union all
     select 'trust_type', trust_type, indicator, breakdown, wres_group, sum(events),
            sum(population)

@@ -1,5 +1,5 @@
--- Every indicator's counts at every level: each trust of the year, and pooled (summed) by NHS
--- England region, by trust type and for England. Pooling counts, not averaging trusts' values,
+-- Every indicator's counts at every level: each trust of the year, and pooled (summed) by
+-- integrated care board (ICB), by NHS England region, by trust type and for England. Pooling counts, not averaging trusts' values,
 -- is how the aggregates are formed; the same formulas then apply at every level.
 -- Inputs: the trust counts (workforce_counts, return_counts, survey_counts) and
 -- core.trusts_in_year; reference.trust_types for type names.
@@ -13,7 +13,8 @@ with trust_counts as (
 
 located as (
 
-    select c.*, t.organisation_name, t.region_code, t.region_name, t.trust_type,
+    select c.*, t.organisation_name, t.icb_code, t.icb_name, t.region_code, t.region_name,
+           t.trust_type,
            tt.label as trust_type_name
     from trust_counts as c
     inner join core.trusts_in_year as t using (organisation_code)
@@ -27,6 +28,16 @@ trust_level as (
            organisation_name as area_name, indicator, breakdown, wres_group,
            events, population, detail, 1 as trusts
     from located
+
+),
+
+icb_level as (
+
+    select year, 'icb', icb_code, any_value(icb_name), indicator, breakdown, wres_group,
+           sum(events), sum(population), string_agg(distinct detail, '; ' order by detail),
+           count(*)
+    from located
+    group by year, icb_code, indicator, breakdown, wres_group
 
 ),
 
@@ -63,6 +74,7 @@ england_level as (
 final as (
 
     select * from trust_level
+    union all select * from icb_level
     union all select * from region_level
     union all select * from type_level
     union all select * from england_level

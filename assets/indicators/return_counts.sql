@@ -5,8 +5,8 @@
 --      this year and, when $window = 2, the year before (prior_disciplinary, already mapped to
 --      this year's trust codes). detail records the years pooled for each trust.
 --   4: staff accessing non-mandatory training or CPD / headcount
---   9: board voting and executive members by group / all members; and the same trusts'
---      workforce by group / all staff.
+--   9: board voting, executive and non-executive (voting minus executive) members by group /
+--      all such members; and the same trusts' workforce by group / all staff.
 -- Parameters: $year, $window.
 with returned as (
 
@@ -75,6 +75,12 @@ board as (
     union all
     select organisation_code, 9, 'board_executive', wres_group, board_executive_members,
            sum(board_executive_members) over (partition by organisation_code), null
+    from returned
+    union all
+    select organisation_code, 9, 'board_non_executive', wres_group,
+           board_voting_members - board_executive_members,
+           sum(board_voting_members - board_executive_members)
+               over (partition by organisation_code), null
     from returned
     union all
     select organisation_code, 9, 'workforce', wres_group, headcount,

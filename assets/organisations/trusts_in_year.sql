@@ -1,7 +1,11 @@
 -- The trusts of a WRES year: every organisation in the ODS file that is open on 31 March of the
 -- year ($snapshot_date), sits in an English NHS England region, and has not been taken over by a
--- successor on or before that date. Adds the region name and the trust type.
--- Inputs: the validated organisations tables and the reference list of regions.
+-- successor on or before that date. Adds the region name, the integrated care board (ICB) and
+-- its name (ONS names and codes lookup), and the trust type.
+-- Inputs: the validated organisations tables and the reference lists of regions and ICBs.
+-- ICBs replaced clinical commissioning groups in July 2022; the ODS file gives each trust its
+-- current ICB, which is used for every year so that a trust's ICB series compares like with
+-- like.
 with open_on_snapshot as (
 
     select *
@@ -38,11 +42,13 @@ final as (
         e.region_code,
         e.region_name,
         e.icb_code,
+        i.icb_name,
         t.trust_type,
         e.open_date,
         e.close_date
     from in_england as e
     left join validated.organisation_types as t on t.organisation_code = e.organisation_code
+    left join reference.icbs as i on i.icb_code = e.icb_code
 
 )
 

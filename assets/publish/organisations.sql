@@ -7,6 +7,7 @@ select
     region_code,
     region_name,
     icb_code,
+    icb_name,
     trust_type,
     open_date,
     close_date

@@ -49,6 +49,25 @@ esr as (
 
 ),
 
+training as (
+
+    -- Indicator 4's rate divides a group's staff accessing training by its ESR headcount:
+    -- more than that headcount would put the rate above 100 %.
+    select r.organisation_code,
+           max(r.accessed_non_mandatory_training - coalesce(g.people, 0)) as training_excess,
+           string_agg(r.ethnic_group || ' ' || r.accessed_non_mandatory_training || ' of '
+                      || coalesce(g.people, 0), ', ' order by r.ethnic_group)
+               filter (where r.accessed_non_mandatory_training > coalesce(g.people, 0))
+               as training_above_headcount
+    from validated.trust_return as r
+    left join (select organisation_code, wres_group, sum(people) as people
+               from people_grouped group by all) as g
+        on g.organisation_code = r.organisation_code and g.wres_group = lower(r.ethnic_group)
+    where lower(r.ethnic_group) in ('white', 'bme')
+    group by r.organisation_code
+
+),
+
 returns as (
 
     select
@@ -89,12 +108,15 @@ final as (
         u.esr_uncoded / nullif(u.esr_rows, 0) as uncoded_share,
         u.uncoded_example,
         u.uncoded_file,
-        u.uncoded_rows
+        u.uncoded_rows,
+        coalesce(tr.training_excess, 0) as training_excess,
+        tr.training_above_headcount
     from core.trusts_in_year as t
     left join esr as e on e.organisation_code = t.organisation_code
     left join returns as r on r.organisation_code = t.organisation_code
     left join survey as s on s.organisation_code = t.organisation_code
     left join uncoded as u on u.organisation_code = t.organisation_code
+    left join training as tr on tr.organisation_code = t.organisation_code
 
 )
 

@@ -55,11 +55,38 @@ def wilson(x, n):
 
 
 def likelihood(a1, n1, a2, n2):
-    if 0 in (a1, n1, a2, n2):
+    """(value, lower, upper): log method inside the boundaries, MOVER-R with Wilson limits at
+    them; a zero reference rate gives (None, lower, None); no population or no events at all
+    give Nones."""
+    if 0 in (n1, n2) or a1 == a2 == 0:
         return None, None, None
-    value = (a1 / n1) / (a2 / n2)
-    se = math.sqrt(1 / a1 - 1 / n1 + 1 / a2 - 1 / n2)
-    return value, value * math.exp(-Z * se), value * math.exp(Z * se)
+    p1, p2 = a1 / n1, a2 / n2
+    if a1 and a2 and not (a1 == n1 and a2 == n2):
+        value = p1 / p2
+        se = math.sqrt(1 / a1 - 1 / n1 + 1 / a2 - 1 / n2)
+        return value, value * math.exp(-Z * se), value * math.exp(Z * se)
+    (l1, u1), (l2, u2) = _bounds(a1, n1), _bounds(a2, n2)
+    lower = (p1 * p2 - math.sqrt(max(0.0, (p1 * p2) ** 2 - l1 * u2 * (2 * p1 - l1) * (2 * p2 - u2)))
+             ) / (u2 * (2 * p2 - u2))
+    if a2 == 0:
+        return None, max(lower, 0.0), None
+    upper = (p1 * p2 + math.sqrt(max(0.0, (p1 * p2) ** 2 - u1 * l2 * (2 * p1 - u1) * (2 * p2 - l2)))
+             ) / (l2 * (2 * p2 - l2))
+    return p1 / p2, max(lower, 0.0), upper
+
+
+def _bounds(x, n):
+    _, low, high = wilson(x, n)
+    return low / 100, high / 100
+
+
+def newcombe(x1, n1, x2, n2):
+    """Percentage-point difference x1/n1 - x2/n2 with Newcombe's hybrid score interval."""
+    p1, p2 = x1 / n1, x2 / n2
+    (l1, u1), (l2, u2) = _bounds(x1, n1), _bounds(x2, n2)
+    d = p1 - p2
+    return (100 * d, 100 * (d - math.hypot(p1 - l1, u2 - p2)),
+            100 * (d + math.hypot(u1 - p1, p2 - l2)))
 
 
 def trust_indicators(people, posts, returns, survey, questions, prior_disciplinary):
@@ -74,11 +101,12 @@ def trust_indicators(people, posts, returns, survey, questions, prior_disciplina
     for (trust, breakdown), groups in members.items():
         total = sum(groups.values())
         known = groups["white"] + groups["bme"]
-        for group in ("white", "bme", "unknown"):
-            out[(trust, 1, "share", breakdown, labels[group])] = wilson(groups[group], total)
+        for group in ("white", "bme", "unknown"):  # a census: no sampling interval
+            out[(trust, 1, "share", breakdown, labels[group])] = (
+                100 * groups[group] / total, None, None)
             if group != "unknown" and known:
-                out[(trust, 1, "share_of_known", breakdown, labels[group])] = wilson(
-                    groups[group], known)
+                out[(trust, 1, "share_of_known", breakdown, labels[group])] = (
+                    100 * groups[group] / known, None, None)
     heads = {(t, g): members[(t, "all")][g] for (t, _), _ in members.items()
              for g in ("white", "bme", "unknown")}
     by_trust = defaultdict(dict)
@@ -104,11 +132,14 @@ def trust_indicators(people, posts, returns, survey, questions, prior_disciplina
             out[(trust, indicator, "relative_likelihood", "all", "all")] = likelihood(*oriented)
         workforce_bme = 100 * heads.get((trust, "bme"), 0) / sum(
             heads.get((trust, g), 0) for g in labels)
-        for column, breakdown in (("board_voting_members", "board_voting"),
-                                  ("board_executive_members", "board_executive")):
-            board = sum(rows[g][column] for g in rows)
+        members = {"board_voting": {g: rows[g]["board_voting_members"] for g in rows},
+                   "board_executive": {g: rows[g]["board_executive_members"] for g in rows}}
+        members["board_non_executive"] = {g: members["board_voting"][g]
+                                          - members["board_executive"][g] for g in rows}
+        for breakdown, by_group in members.items():
+            board = sum(by_group.values())
             if board:
-                gap = 100 * rows["bme"][column] / board - workforce_bme
+                gap = 100 * by_group["bme"] / board - workforce_bme
                 out[(trust, 9, "gap_pp", breakdown, "all")] = (gap, None, None)
     answers = defaultdict(dict)
     for row in survey:
@@ -120,7 +151,6 @@ def trust_indicators(people, posts, returns, survey, questions, prior_disciplina
             if n:
                 out[(trust, indicator, "percent", "all", g)] = wilson(x, n)
         if all(groups.get(g, (0, 0))[1] for g in ("White", "BME")):
-            gap = 100 * groups["BME"][0] / groups["BME"][1] - 100 * groups["White"][0] / \
-                groups["White"][1]
-            out[(trust, indicator, "gap_pp", "all", "all")] = (gap, None, None)
+            out[(trust, indicator, "gap_pp", "all", "all")] = newcombe(*groups["BME"],
+                                                                       *groups["White"])
     return out

@@ -76,15 +76,21 @@ def test_indicator_4_within_range_is_not_flagged():
     assert not rl.outside_non_adverse_range and not rl.significant
 
 
+def wilson_bounds(x, n):
+    """Wilson score bounds of x of n, as fractions (written out again here, not imported)."""
+    p = x / n
+    centre = (p + Z * Z / (2 * n)) / (1 + Z * Z / n)
+    half = Z * math.sqrt(p * (1 - p) / n + Z * Z / (4 * n * n)) / (1 + Z * Z / n)
+    return centre - half, centre + half
+
+
 @pytest.mark.parametrize(("white", "bme", "reason"), [
-    ((30, 100), (0, 100), "no BME appointed from shortlisting: the relative likelihood is "
-                          "undefined"),
-    ((0, 100), (15, 100), "no White appointed from shortlisting: the relative likelihood is "
-                          "undefined"),
+    ((0, 100), (0, 100), "no White or BME appointed from shortlisting: the relative "
+                         "likelihood is undefined"),
     ((30, 100), (0, 0), "no BME shortlisted applicants"),
     ((0, 0), (5, 10), "no White shortlisted applicants"),
 ])
-def test_zero_counts_give_null_with_a_reason_never_infinity(white, bme, reason):
+def test_undefined_likelihoods_are_null_with_a_reason_never_infinity(white, bme, reason):
     r = results(three(2, white, bme, (0, 0)))
     rl = r[(2, "relative_likelihood", "all", "all")]
     assert rl.value is None and rl.ci_lower is None and rl.ci_upper is None
@@ -92,11 +98,58 @@ def test_zero_counts_give_null_with_a_reason_never_infinity(white, bme, reason):
     assert rl.significant is None and rl.outside_non_adverse_range is None
 
 
-def test_tiny_counts_still_compute():
-    # One of one appointed in each group: RL = 1 and SE = sqrt(1 - 1 + 1 - 1) = 0.
-    r = results(three(2, (1, 1), (1, 1), (0, 0)))
+def test_a_likelihood_of_zero_is_a_value_with_an_upper_bound():
+    # Indicator 2, no White applicant of 100 appointed, BME 15 of 100: RL = 0, a real result
+    # (favourable to BME applicants). MOVER-R (Wilson): lower 0; upper = u1 / sqrt(l2 (2 p2 -
+    # l2)) with u1 the Wilson upper bound of 0/100 (0.037 = 3.7 %) and l2 the lower of 15/100.
+    r = results(three(2, (0, 100), (15, 100), (0, 0)))
     rl = r[(2, "relative_likelihood", "all", "all")]
-    assert rl.value == 1.0 and rl.ci_lower == 1.0 and rl.ci_upper == 1.0
+    _, u1 = wilson_bounds(0, 100)
+    l2, _ = wilson_bounds(15, 100)
+    assert round(u1, 4) == 0.037 and round(l2, 4) == 0.0931
+    assert rl.value == 0.0 and rl.null_reason is None
+    assert rl.ci_lower == pytest.approx(0.0, abs=1e-12)
+    assert rl.ci_upper == pytest.approx(u1 / math.sqrt(l2 * (0.3 - l2)), rel=1e-12)
+    assert round(rl.ci_upper, 4) == 0.2666
+    assert rl.significant and not rl.adverse_significant and rl.outside_non_adverse_range
+
+
+def test_a_zero_reference_rate_is_adverse_with_a_lower_bound():
+    # Indicator 2, White 30 of 100 appointed, no BME applicant of 100: BME applicants were
+    # never appointed; no finite ratio, adverse. Lower bound sqrt(l1 (2 p1 - l1)) / u2.
+    r = results(three(2, (30, 100), (0, 100), (0, 0)))
+    rl = r[(2, "relative_likelihood", "all", "all")]
+    l1, _ = wilson_bounds(30, 100)
+    _, u2 = wilson_bounds(0, 100)
+    assert rl.value is None and rl.ci_upper is None
+    assert rl.null_reason == ("no BME appointed from shortlisting (but some White): adverse, "
+                              "with no finite relative likelihood")
+    assert rl.ci_lower == pytest.approx(math.sqrt(l1 * (0.6 - l1)) / u2, rel=1e-12)
+    assert round(rl.ci_lower, 3) == 7.808
+    assert rl.adverse_significant and rl.significant and rl.outside_non_adverse_range
+
+
+def test_both_groups_at_100_percent_keep_a_proper_interval():
+    # 10 of 10 in both groups: RL = 1. The log method's SE is 0 here (zero width); MOVER-R
+    # gives [l1, 1 / l2], with l = 10 / (10 + z^2) = 0.7225 the Wilson lower bound of 10/10.
+    r = results(three(2, (10, 10), (10, 10), (0, 0)))
+    rl = r[(2, "relative_likelihood", "all", "all")]
+    low = 10 / (10 + Z * Z)
+    assert wilson_bounds(10, 10)[0] == pytest.approx(low, rel=1e-12)
+    assert rl.value == 1.0
+    assert rl.ci_lower == pytest.approx(low, rel=1e-12)
+    assert rl.ci_upper == pytest.approx(1 / low, rel=1e-12)
+    assert round(rl.ci_lower, 4) == 0.7225 and round(rl.ci_upper, 4) == 1.3841
+    assert not rl.significant and not rl.outside_non_adverse_range
+
+
+def test_tiny_counts_still_compute():
+    # One of two appointed in each group: RL = 1, SE = sqrt(1 - 1/2 + 1 - 1/2) = 1.
+    r = results(three(2, (1, 2), (1, 2), (0, 0)))
+    rl = r[(2, "relative_likelihood", "all", "all")]
+    assert rl.value == 1.0
+    assert rl.ci_lower == pytest.approx(math.exp(-Z)) and rl.ci_upper == pytest.approx(
+        math.exp(Z))
 
 
 def test_wilson_interval_of_a_survey_percentage_and_the_gap():
@@ -111,7 +164,22 @@ def test_wilson_interval_of_a_survey_percentage_and_the_gap():
     centre = (p + Z * Z / (2 * n)) / (1 + Z * Z / n)
     half = Z * math.sqrt(p * (1 - p) / n + Z * Z / (4 * n * n)) / (1 + Z * Z / n)
     assert bme.ci_lower == pytest.approx(100 * (centre - half), abs=1e-9)
-    assert r[(7, "gap_pp", "all", "all")].value == pytest.approx(25.0 - 50.0)
+    gap = r[(7, "gap_pp", "all", "all")]
+    assert gap.value == pytest.approx(25.0 - 50.0)
+    # Newcombe's hybrid score interval for BME (3/12) minus White (5/10), from the Wilson bounds:
+    # lower = d - sqrt((p1 - l1)^2 + (u2 - p2)^2), upper = d + sqrt((u1 - p1)^2 + (p2 - l2)^2).
+    (l1, u1), (l2, u2) = wilson_bounds(3, 12), wilson_bounds(5, 10)
+    assert gap.ci_lower == pytest.approx(100 * (-0.25 - math.hypot(0.25 - l1, u2 - 0.5)))
+    assert gap.ci_upper == pytest.approx(100 * (-0.25 + math.hypot(u1 - 0.25, 0.5 - l2)))
+    assert round(gap.ci_lower, 2) == -55.87 and round(gap.ci_upper, 2) == 13.61
+
+
+def test_survey_gap_interval_reproduces_newcombes_published_example():
+    # Newcombe (1998), Stat Med 17:873-890, example (a): 56/70 minus 48/80, method 10 (hybrid
+    # score) gives 0.0524 to 0.3339.
+    rows = [(5, "all", "bme", 56, 70), (5, "all", "white", 48, 80)]
+    gap = results(rows)[(5, "gap_pp", "all", "all")]
+    assert round(gap.ci_lower / 100, 4) == 0.0524 and round(gap.ci_upper / 100, 4) == 0.3339
 
 
 def test_indicator_1_shares_of_all_and_of_known():
@@ -122,6 +190,8 @@ def test_indicator_1_shares_of_all_and_of_known():
     known = r[(1, "share_of_known", "clinical:band_5", "BME")]
     assert known.value == pytest.approx(100 * 30 / 90)
     assert known.denominator == 90
+    # A census of the band's staff: no sampling interval.
+    assert known.ci_lower is None and known.ci_upper is None
 
 
 def test_all_unknown_trust_has_no_known_shares_and_no_likelihoods():
@@ -144,3 +214,15 @@ def test_indicator_9_gaps_against_the_workforce():
     assert r[(9, "gap_pp", "board_voting", "all")].value == pytest.approx(100 * 2 / 12 - 25)
     assert r[(9, "gap_pp", "board_executive", "all")].value == pytest.approx(-25.0)
     assert r[(9, "share", "board_voting", "BME")].value == pytest.approx(100 * 2 / 12)
+    assert r[(9, "share", "board_voting", "BME")].ci_lower is None
+
+
+def test_indicator_9_non_executive_members():
+    # 12 voting members of whom 6 executive: 6 non-executive, 2 of them BME (33.3 %); the
+    # workforce is 25 % BME, so the non-executive gap is +8.3 pp.
+    rows = [(9, "board_non_executive", "white", 4, 6), (9, "board_non_executive", "bme", 2, 6),
+            (9, "board_non_executive", "unknown", 0, 6), (9, "workforce", "white", 700, 1000),
+            (9, "workforce", "bme", 250, 1000), (9, "workforce", "unknown", 50, 1000)]
+    r = results(rows)
+    gap = r[(9, "gap_pp", "board_non_executive", "all")]
+    assert gap.value == pytest.approx(100 * 2 / 6 - 25)

@@ -79,11 +79,13 @@ def test_every_trust_value_matches_plain_python(pipeline):
         row = got[key]
         if value is None:
             assert row["value"] is None and row["null_reason"], key
-            continue
-        assert row["value"] == pytest.approx(value, rel=1e-9, abs=1e-9), key
-        if lower is not None:
-            assert row["ci_lower"] == pytest.approx(lower, rel=1e-9, abs=1e-9), key
-            assert row["ci_upper"] == pytest.approx(upper, rel=1e-9, abs=1e-9), key
+        else:
+            assert row["value"] == pytest.approx(value, rel=1e-9, abs=1e-9), key
+        for column, bound in (("ci_lower", lower), ("ci_upper", upper)):
+            if bound is None:
+                assert row[column] is None, (key, column)
+            else:
+                assert row[column] == pytest.approx(bound, rel=1e-9, abs=1e-9), (key, column)
         compared += 1
     # Nothing the pipeline reports at trust level escapes the comparison.
     reported = {k for k, r in got.items() if r["value"] is not None}

@@ -4,15 +4,14 @@ snapshot's manifest; any difference means a rebuild."""
 import json
 
 from tests.conftest import materialize_year
+from wres_pipeline import settings
 from wres_pipeline.freshness import unchanged_snapshot
+from wres_pipeline.publish.snapshot import recorded_settings
 from wres_pipeline.resources import PipelinePaths
 from wres_pipeline.sample.generate import generate_year
 
-METHOD = {"confidence": 0.95, "disclosure_threshold": 7, "indicator_3_window": 2,
-          "indicator_3_window_by_year": {}, "model_employer_bands": [
-              "band_8a", "band_8b", "band_8c", "band_8d", "band_9", "vsm"],
-          "model_employer_baseline_year": 2018, "model_employer_target_year": 2028,
-          "non_adverse_high": 1.25, "non_adverse_low": 0.8}
+# The settings a run records, as `wres-pipeline run` compares them (config.toml's own).
+METHOD = recorded_settings(settings.load().method, settings.load().publish)
 
 
 def test_unchanged_only_when_files_settings_and_code_match(tmp_path):

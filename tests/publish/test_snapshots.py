@@ -1,6 +1,6 @@
 """Published snapshots read back with DuckDB, pandas and pyarrow: schema, column descriptions,
 manifest checksums, the LATEST pointer, reruns that change nothing, the multi-year dataset, and
-a public edition that discloses no small count."""
+and a public edition under the disclosure policy (docs/publishing.md)."""
 
 import hashlib
 import json
@@ -98,46 +98,121 @@ def test_rerun_changes_no_published_byte(published):
     assert after == before
 
 
-def test_public_edition_discloses_no_small_count_and_no_person(published):
+def _editions(root, year, table="indicators"):
+    """The internal and public rows of a table side by side (public columns prefixed p_)."""
+    internal = _snapshot(root, "internal", year) / f"{table}.parquet"
+    public = _snapshot(root, "public", year) / f"{table}.parquet"
+    keys = {"indicators": "year, level, area_code, indicator, measure, breakdown, \"group\"",
+            "trust_distribution": "year, indicator, measure, breakdown"}[table]
+    return duckdb.sql(f"""
+        select i.*, p.* exclude ({keys}) from read_parquet('{internal}') as i
+        join (select {keys}, columns(* exclude ({keys})) as "p_\\0"
+              from read_parquet('{public}')) as p using ({keys})""").df()
+
+
+def test_no_person_level_column_is_published(published):
     _, root = published
     for year in YEARS:
-        folder = _snapshot(root, "public", year)
-        for table in TABLES:
-            names = set(pq.read_schema(folder / f"{table}.parquet").names)
-            assert not names & {"person_id", "assignment_id", "ethnic_category"}, table
-        counts = duckdb.sql(f"""
-            select count(*) filter (where numerator between 1 and 7 or denominator between 1 and 7)
-            from read_parquet('{folder / "indicators.parquet"}')""").fetchall()[0][0]
-        model = duckdb.sql(f"""
-            select count(*) filter (where headcount between 1 and 7
-                                       or bme_headcount between 1 and 7)
-            from read_parquet('{folder / "model_employer.parquet"}')""").fetchall()[0][0]
-        quality = duckdb.sql(f"""
-            select count(*) filter (where esr_unknown between 1 and 7 or esr_headcount between 1
-                                       and 7)
-            from read_parquet('{folder / "data_quality_trusts.parquet"}')""").fetchall()[0][0]
-        assert (counts, model, quality) == (0, 0, 0)
-        internal = _snapshot(root, "internal", year)
-        source = internal / "indicators.parquet"
-        small = duckdb.sql(f"select count(*) from read_parquet('{source}') "
-                           "where numerator between 1 and 7").fetchall()[0][0]
-        assert small > 0  # the internal edition has them: the control did something
+        for edition in ("internal", "public"):
+            folder = _snapshot(root, edition, year)
+            for table in TABLES:
+                names = set(pq.read_schema(folder / f"{table}.parquet").names)
+                assert not names & {"person_id", "assignment_id", "ethnic_category"}, table
 
 
-def test_suppressed_rows_say_why_and_withhold_derived_values(published):
+def test_no_survey_result_from_fewer_than_11_respondents_is_published(published):
     _, root = published
-    path = _snapshot(root, "public", 2023) / "indicators.parquet"
-    frame = duckdb.sql(f"select * from read_parquet('{path}')").df()
-    hidden = frame[frame["suppressed"]]
-    assert len(hidden) and hidden["suppression_reason"].notna().all()
-    assert hidden[["numerator", "denominator", "value", "ci_lower"]].isna().all().all()
-    shown = frame[~frame["suppressed"]]
-    assert shown["suppression_reason"].isna().all()
-    rl = shown[shown["measure"] == "relative_likelihood"]
-    rates = frame[frame["measure"] == "rate"].groupby(
-        ["level", "area_code", "indicator"])["suppressed"].any()
-    for row in rl.itertuples():
-        assert not rates.get((row.level, row.area_code, row.indicator), False)
+    for year in YEARS:
+        rows = _editions(root, year)
+        percent = rows[rows["measure"] == "percent"]
+        few = percent[percent["denominator"].between(1, 10)]
+        assert len(few)  # the internal edition has them: the rule has something to do
+        assert few[["p_value", "p_numerator", "p_denominator", "p_ci_lower"]].isna().all().all()
+        assert percent[percent["p_value"].notna()]["p_denominator"].min() >= 11
+        # A gap needs both groups: withheld with either.
+        small = set(zip(few["level"], few["area_code"], few["indicator"], strict=True))
+        gaps = rows[(rows["measure"] == "gap_pp") & rows["indicator"].between(5, 8)]
+        hit = gaps[[k in small for k in zip(gaps["level"], gaps["area_code"],
+                                            gaps["indicator"], strict=True)]]
+        assert len(hit) and hit["p_value"].isna().all()
+
+
+def test_no_withheld_staff_count_is_published(published):
+    _, root = published
+    for year in YEARS:
+        rows = _editions(root, year)
+        single = (rows["level"] == "trust") | (rows["trusts"] == 1)
+        known = rows["group"].isin(["White", "BME"])
+        staff = single & known & (rows["indicator"] == 1) & (rows["measure"] == "share") & \
+            rows["numerator"].between(1, 7)
+        events = single & known & rows["indicator"].between(2, 4) & (rows["measure"] == "rate") \
+            & (rows["numerator"].between(1, 7) | rows["denominator"].between(1, 7))
+        assert staff.sum() and events.sum()  # there were small counts to withhold
+        assert rows[staff | events][["p_numerator", "p_denominator", "p_value"]].isna().all().all()
+        published_small = rows[single & known & rows["indicator"].between(1, 4)
+                               & rows["measure"].isin(["share", "rate"])
+                               & (rows["p_numerator"].between(1, 7)
+                                  | (rows["p_denominator"].between(1, 7)
+                                     & (rows["indicator"] > 1)))]
+        assert published_small.empty
+        model = duckdb.sql(f"""select count(*) from read_parquet('{
+            _snapshot(root, "public", year) / "model_employer.parquet"}')
+            where bme_headcount between 1 and 7""").fetchall()[0][0]
+        assert model == 0
+
+
+def test_board_counts_are_published_in_full(published):
+    _, root = published
+    for year in YEARS:
+        rows = _editions(root, year)
+        board = rows[(rows["indicator"] == 9) & rows["breakdown"].str.startswith("board_")]
+        assert set(board["breakdown"]) == {"board_voting", "board_executive",
+                                           "board_non_executive"}
+        assert (board["numerator"].between(1, 7)).sum() > 0  # small counts, published anyway
+        assert not board["p_suppressed"].any()
+        for column in ("numerator", "denominator", "value"):
+            assert board[column].equals(board[f"p_{column}"].astype(board[column].dtype)), column
+
+
+def test_aggregates_are_the_same_in_both_editions(published):
+    _, root = published
+    for year in YEARS:
+        rows = _editions(root, year)
+        areas = rows[rows["level"] != "trust"]
+        assert set(areas["level"]) == {"icb", "region", "trust_type", "england"}
+        shown = areas[~areas["p_suppressed"]]
+        for column in ("numerator", "denominator", "value", "ci_lower", "ci_upper"):
+            same = (shown[column] == shown[f"p_{column}"]) | (
+                shown[column].isna() & shown[f"p_{column}"].isna())
+            assert same.all(), (column, shown[~same].head(3).to_dict("records"))
+        # Only the survey's own rule, or an area that would give a withheld trust back (it
+        # pools one trust's cell, or subtraction would), withholds an aggregate.
+        hidden = areas[areas["p_suppressed"]]
+        assert hidden["p_suppression_reason"].str.contains(
+            "respondents|single trust|subtraction").all()
+        headline = areas[(areas["level"] == "england") & (areas["breakdown"].isin(
+            ["all", "board_voting"])) & (areas["indicator"] <= 4) | (areas["indicator"] == 9)]
+        assert not headline["p_suppressed"].any()
+        distribution = _editions(root, year, "trust_distribution")
+        for column in ("trusts", "median", "minimum", "maximum", "percent_above_range"):
+            a, b = distribution[column], distribution[f"p_{column}"]
+            assert ((a == b) | (a.isna() & b.isna())).all(), column
+
+
+def test_withheld_likelihoods_are_rounded_without_interval(published):
+    _, root = published
+    rows = _editions(root, 2023)
+    rl = rows[(rows["measure"] == "relative_likelihood") & rows["p_suppressed"]]
+    assert len(rl)
+    assert rl["p_ci_lower"].isna().all() and rl["p_ci_upper"].isna().all()
+    valued = rl[rl["value"].notna()]
+    published_value = valued["p_value"].astype(float)
+    assert ((published_value - valued["value"]).abs() <= 0.005 + 1e-12).all()
+    assert ((published_value * 100 - (published_value * 100).round()).abs() < 1e-9).all()
+    assert (valued["p_adverse_significant"].astype(bool) == valued["adverse_significant"]).all()
+    assert rl["p_suppression_reason"].str.contains("rounded").all()
+    shown = rows[~rows["p_suppressed"]]
+    assert shown["p_suppression_reason"].isna().all()
 
 
 def test_multi_year_dataset_reads_in_one_call(published):

@@ -294,6 +294,27 @@ def _(folder, _):
     return set_value(folder, file, 2, "accessed_non_mandatory_training", str(headcount * 3))
 
 
+@bad("return_board_executive_above_voting", Blocked(RETURN_ASSET, "executive_within_voting"))
+def _(folder, _):
+    file = first_csv_return(folder)
+    rows = read_rows(folder / file)
+    voting = int(rows[1][rows[0].index("board_voting_members")])
+    return set_value(folder, file, 2, "board_executive_members", str(voting + 1))
+
+
+@bad("return_training_above_esr_headcount",
+     Blocked(RECONCILIATION, "training_not_above_esr_headcount"))
+def _(folder, _):
+    # Within the declared headcount (which is raised with it), above the ESR headcount that
+    # indicator 4's rate divides by.
+    file = first_csv_return(folder)
+    rows = read_rows(folder / file)
+    tripled = str(int(rows[1][rows[0].index("declared_headcount")]) * 3)
+    set_value(folder, file, 2, "declared_headcount", tripled)
+    set_value(folder, file, 2, "accessed_non_mandatory_training", tripled)
+    return Where(file, column=trust_of(folder, file))  # the check names the trust
+
+
 @bad("return_sent_twice", Blocked(RETURN_ASSET, "key_unique"))
 def _(folder, _):
     file = first_csv_return(folder)

@@ -6,6 +6,7 @@ import pyarrow as pa
 from wres_pipeline import exchange, settings
 from wres_pipeline.crashpoints import crash_point
 from wres_pipeline.indicators.counts import COMMON, COUNTS, WORKFORCE_COUNTS
+from wres_pipeline.ingest.assets import TRUSTS_IN_YEAR
 from wres_pipeline.ingest.staging import load_reference_table
 from wres_pipeline.partitions import year_of
 from wres_pipeline.resources import MethodSettings, PipelinePaths
@@ -68,11 +69,12 @@ def wres_indicators(context: dg.AssetExecutionContext, paths: PipelinePaths,
     )
 
 
-@dg.asset(key=DISTRIBUTION, deps=[RESULTS], **COMMON)
+@dg.asset(key=DISTRIBUTION, deps=[RESULTS, TRUSTS_IN_YEAR], **COMMON)
 def trust_distribution(context: dg.AssetExecutionContext, paths: PipelinePaths,
                        method: MethodSettings) -> dg.MaterializeResult:
-    """How trusts are spread on each relative likelihood and gap: quartiles, and the number and
-    share of trusts above the non-adverse range or significantly adverse
+    """How trusts are spread on each relative likelihood and gap: every trust of the year
+    included or excluded with the reason, quartiles, and the number and share of trusts above
+    the non-adverse range (zero reference rates included) or significantly adverse
     (assets/indicators/trust_distribution.sql)."""
     year = year_of(context)
     with paths.connect(year) as con:

@@ -14,7 +14,7 @@ from wres_pipeline.indicators.results import DISTRIBUTION, MODEL_EMPLOYER, RESUL
 from wres_pipeline.ingest.assets import OWNERS, TRUSTS_IN_YEAR
 from wres_pipeline.ingest.landing import inventory
 from wres_pipeline.partitions import wres_year_partitions, year_of
-from wres_pipeline.publish import disclosure
+from wres_pipeline.publish import disclosure, withholding
 from wres_pipeline.publish.dataset import refresh_year
 from wres_pipeline.publish.snapshot import publish, recorded_settings
 from wres_pipeline.resources import MethodSettings, PipelinePaths, PublishSettings
@@ -22,9 +22,6 @@ from wres_pipeline.sql import sql_text
 
 SNAPSHOT = dg.AssetKey(["publish", "snapshot"])
 PERSON_LEVEL = {"person_id", "assignment_id", "ethnic_category"}
-COUNT_COLUMNS = {"indicators": ("numerator", "denominator"),
-                 "model_employer": ("headcount", "bme_headcount"),
-                 "data_quality_trusts": ("esr_headcount", "esr_unknown")}
 
 
 def gather(con, year: int) -> dict[str, pa.Table]:
@@ -53,36 +50,48 @@ def gather(con, year: int) -> dict[str, pa.Table]:
     return tables
 
 
-def protect(tables: dict[str, pa.Table], threshold: int) -> dict[str, pa.Table]:
-    """The public edition: the same tables under disclosure control."""
-    frames = {name: t.to_pandas() for name, t in tables.items()}
-    reasons = disclosure.suppressed_units(frames["indicators"], frames["organisations"],
-                                          threshold)
+def protect(tables: dict[str, pa.Table], policy: disclosure.Policy) -> dict[str, pa.Table]:
+    """The public edition: the same tables under disclosure control. Aggregates and the trust
+    distribution are computed from the full data, so they are the internal edition's own."""
+    frames = {name: tables[name].to_pandas() for name in (
+        "indicators", "organisations", "model_employer", "data_quality_trusts")}
+    withheld = disclosure.withheld_units(frames["indicators"], frames["organisations"], policy)
     public = dict(tables)
-    public["indicators"] = disclosure.public_indicators(frames["indicators"], reasons)
-    public["model_employer"] = disclosure.public_model_employer(frames["model_employer"],
-                                                                reasons, threshold)
-    public["data_quality_trusts"] = disclosure.public_data_quality(
-        frames["data_quality_trusts"], reasons, threshold)
-    # The extremes are single trusts' values, which may be suppressed ones: withheld.
-    public["trust_distribution"] = frames["trust_distribution"].assign(minimum=None,
-                                                                       maximum=None)
+    public["indicators"] = withholding.public_indicators(frames["indicators"], withheld, policy)
+    public["model_employer"] = withholding.public_model_employer(frames["model_employer"],
+                                                                 withheld, policy)
+    public["data_quality_trusts"] = withholding.public_data_quality(
+        frames["data_quality_trusts"], withheld)
     return {name: t if isinstance(t, pa.Table) else pa.Table.from_pandas(t, preserve_index=False)
             for name, t in public.items()}
 
 
-def disclosure_failures(tables: dict[str, pa.Table], threshold: int) -> list[str]:
-    """What in a public edition would break disclosure control (empty when nothing does)."""
+def disclosure_failures(tables: dict[str, pa.Table], policy: disclosure.Policy) -> list[str]:
+    """What in a public edition would break disclosure control (empty when nothing does): a
+    person-level column, a published row whose own counts are too small to publish, a withheld
+    likelihood with its interval, a small BME count in Model Employer."""
     problems = []
     for name, table in tables.items():
         leaked = PERSON_LEVEL & set(table.column_names)
         if leaked:
             problems.append(f"{name} has person-level column(s) {sorted(leaked)}")
-        for column in COUNT_COLUMNS.get(name, ()):
-            values = [v for v in table.column(column).to_pylist() if v is not None]
-            small = sum(1 for v in values if 1 <= v <= threshold)
-            if small:
-                problems.append(f"{name}.{column} shows {small} count(s) from 1 to {threshold}")
+    indicators = tables["indicators"].to_pandas()
+    shown = [row for row in indicators.itertuples() if not row.suppressed
+             and disclosure.is_sensitive(row, policy)]
+    if shown:
+        first = shown[0]
+        problems.append(f"indicators shows {len(shown)} row(s) whose counts are too small to "
+                        f"publish, e.g. {first.level} {first.area_code} indicator "
+                        f"{first.indicator} {first.breakdown} {first.group}: "
+                        f"{disclosure.is_sensitive(first, policy)}")
+    bounded = indicators[indicators["suppressed"] & indicators["ci_lower"].notna()]
+    if len(bounded):
+        problems.append(f"indicators shows the interval of {len(bounded)} withheld row(s)")
+    t = policy.disclosure_threshold
+    small = [v for v in tables["model_employer"].column("bme_headcount").to_pylist()
+             if v is not None and 1 <= v <= t]
+    if small:
+        problems.append(f"model_employer.bme_headcount shows {len(small)} count(s) from 1 to {t}")
     return problems
 
 
@@ -119,16 +128,16 @@ def snapshot(context: dg.AssetExecutionContext, paths: PipelinePaths, method: Me
     each as Parquet with a manifest, written atomically beside earlier snapshots; LATEST moves
     only when a snapshot is complete. Also refreshes the multi-year public dataset."""
     year = year_of(context)
-    threshold = publishing.disclosure_threshold
+    policy = disclosure.Policy.of(publishing.model_dump())
     with paths.connect(year) as con:
         internal_tables = gather(con, year)
         later_years_read = exchange.gather(con)
         earlier_years = exchange.uses(con)
-    public_tables = protect(internal_tables, threshold)
-    problems = disclosure_failures(public_tables, threshold)
+    public_tables = protect(internal_tables, policy)
+    problems = disclosure_failures(public_tables, policy)
     if problems:
         raise dg.Failure("public edition not written: " + "; ".join(problems))
-    settings = recorded_settings(method.model_dump(), threshold)
+    settings = recorded_settings(method.model_dump(), publishing.model_dump())
     raw = raw_extracts(paths, year)
     # Every file of the landing folder, read or ignored (lock and partial files), by name.
     notes = {"landed_files": inventory(Path(paths.landing) / str(year))}
@@ -155,6 +164,8 @@ def snapshot(context: dg.AssetExecutionContext, paths: PipelinePaths, method: Me
             "dataset": dg.MetadataValue.path(str(dataset[0].parent.parent.parent)),
         },
         check_results=[dg.AssetCheckResult(check_name="public_edition_discloses_nothing",
-                                           passed=True, metadata={"threshold": threshold})],
+                                           passed=True,
+                                           metadata={"policy": dg.MetadataValue.json(
+                                               publishing.model_dump())})],
         data_version=dg.DataVersion(internal.snapshot_id),
     )

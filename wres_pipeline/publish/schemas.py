@@ -15,21 +15,24 @@ def _f(name, kind, description):
 
 INDICATORS = [
     _f("year", pa.int16(), "WRES year: the workforce at 31 March of this year"),
-    _f("level", CODE, "trust, region, trust_type or england"),
-    _f("area_code", CODE, "ODS trust code, NHS England region code, trust type or E92000001"),
-    _f("area_name", CODE, "Name of the trust, region, trust type or England"),
+    _f("level", CODE, "trust, icb, region, trust_type or england"),
+    _f("area_code", CODE, "ODS trust code, ICB code, NHS England region code, trust type or "
+                          "E92000001"),
+    _f("area_name", CODE, "Name of the trust, ICB, region, trust type or England"),
     _f("indicator", pa.int8(), "WRES indicator number, 1 to 9"),
     _f("measure", CODE, "share, share_of_known, rate, unknown_share, relative_likelihood, "
                         "percent or gap_pp"),
     _f("breakdown", CODE, "all; clinical:<grade>, non_clinical:<grade>, all:<grade> "
-                          "(indicator 1); board_voting, board_executive, workforce (indicator 9)"),
+                          "(indicator 1); board_voting, board_executive, "
+                          "board_non_executive, workforce (indicator 9)"),
     _f("group", CODE, "White, BME, Unknown, or all for likelihoods and gaps"),
     _f("numerator", pa.int64(), "Count of the group's staff, events or answers"),
     _f("denominator", pa.int64(), "Count the numerator is out of"),
     _f("value", pa.float64(), "Percent for shares, rates and percents; ratio for likelihoods; "
                               "percentage points for gaps"),
-    _f("ci_lower", pa.float64(), "Lower bound of the 95 % interval (Wilson for proportions, "
-                                 "log method for likelihoods)"),
+    _f("ci_lower", pa.float64(), "Lower bound of the 95 % interval: Wilson for rates and "
+                                 "survey percents, log method or MOVER-R for likelihoods, "
+                                 "Newcombe for survey gaps; none for census shares"),
     _f("ci_upper", pa.float64(), "Upper bound of the 95 % interval"),
     _f("significant", pa.bool_(), "Likelihoods: the interval excludes 1"),
     _f("adverse_significant", pa.bool_(), "Likelihoods: the interval lies above 1 (adverse to "
@@ -47,18 +50,24 @@ DISTRIBUTION = [
     _f("year", pa.int16(), "WRES year"),
     _f("indicator", pa.int8(), "WRES indicator number"),
     _f("measure", CODE, "relative_likelihood or gap_pp"),
-    _f("breakdown", CODE, "all, board_voting or board_executive"),
-    _f("trusts", pa.int64(), "Trusts with a value"),
-    _f("trusts_without_value", pa.int64(), "Trusts whose value is missing (zero counts)"),
-    _f("lower_quartile", pa.float64(), "25th percentile across trusts"),
-    _f("median", pa.float64(), "Median across trusts"),
-    _f("upper_quartile", pa.float64(), "75th percentile across trusts"),
-    _f("minimum", pa.float64(), "Lowest trust value"),
-    _f("maximum", pa.float64(), "Highest trust value"),
-    _f("trusts_above_range", pa.int64(), "Likelihoods: trusts above 1.25"),
+    _f("breakdown", CODE, "all, board_voting, board_executive or board_non_executive"),
+    _f("trusts", pa.int64(), "Trusts included: a value, or no events in the reference group "
+                             "while the other group had some (adverse, no finite ratio)"),
+    _f("trusts_zero_reference", pa.int64(), "Included trusts with no events in the reference "
+                                            "group (counted above 1.25)"),
+    _f("trusts_excluded", pa.int64(), "Trusts of the year with no comparison"),
+    _f("excluded_reasons", CODE, "Why trusts are excluded, with how many each"),
+    _f("lower_quartile", pa.float64(), "25th percentile of included trusts' finite values"),
+    _f("median", pa.float64(), "Median of included trusts' finite values"),
+    _f("upper_quartile", pa.float64(), "75th percentile of included trusts' finite values"),
+    _f("minimum", pa.float64(), "Lowest finite trust value"),
+    _f("maximum", pa.float64(), "Highest finite trust value"),
+    _f("trusts_above_range", pa.int64(), "Likelihoods: trusts above 1.25 (zero reference "
+                                         "rates included)"),
     _f("trusts_adverse_significant", pa.int64(), "Likelihoods: trusts significantly above 1"),
-    _f("percent_above_range", pa.float64(), "Share of trusts above 1.25, percent"),
-    _f("percent_adverse_significant", pa.float64(), "Share of trusts significantly adverse, %"),
+    _f("percent_above_range", pa.float64(), "Share of included trusts above 1.25, percent"),
+    _f("percent_adverse_significant", pa.float64(), "Share of included trusts significantly "
+                                                    "adverse, percent"),
 ]
 MODEL_EMPLOYER = [
     _f("year", pa.int16(), "WRES year"),
@@ -104,7 +113,8 @@ ORGANISATIONS = [
     _f("organisation_name", CODE, "Trust name as ODS publishes it"),
     _f("region_code", CODE, "NHS England region code"),
     _f("region_name", CODE, "NHS England region"),
-    _f("icb_code", CODE, "Integrated care board code"),
+    _f("icb_code", CODE, "Integrated care board (ICB) code, as ODS gives it (Q-code)"),
+    _f("icb_name", CODE, "Integrated care board name (ONS ICB names and codes lookup)"),
     _f("trust_type", CODE, "acute, acute_specialist, mental_health_learning_disability, "
                            "community or ambulance"),
     _f("open_date", pa.date32(), "Date the trust opened"),

@@ -63,9 +63,10 @@ def code_fingerprint() -> str:
     return digest.hexdigest()[:16]
 
 
-def recorded_settings(method: dict, disclosure_threshold: int) -> dict:
-    """The settings a snapshot's manifest records (and a rerun compares against)."""
-    return dict(method) | {"disclosure_threshold": disclosure_threshold}
+def recorded_settings(method: dict, publish: dict) -> dict:
+    """The settings a snapshot's manifest records (and a rerun compares against): the method
+    and the disclosure policy."""
+    return dict(method) | dict(publish)
 
 
 def _sha256(path: Path) -> str:

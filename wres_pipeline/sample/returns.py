@@ -88,8 +88,9 @@ def generate(model: YearModel, esr: EsrSample, seed: int) -> dict[str, pa.Table]
 
 
 def _board(rng, model: YearModel, bme_known: np.ndarray, n: int):
-    """Board voting and executive members by group; BME share tracks the trust's workforce and
-    is scaled so the national share meets the year's published figure."""
+    """Board voting members by group and, among them, the executive members; the BME share
+    tracks the trust's workforce, scaled so the national share meets the year's published
+    figure."""
     voting_total = rng.integers(10, 17, n)
     executive_total = rng.integers(5, 9, n)
     relative = bme_known**0.8
@@ -97,6 +98,7 @@ def _board(rng, model: YearModel, bme_known: np.ndarray, n: int):
     p_bme = np.clip(relative * goal / np.average(relative, weights=voting_total), 0, 0.9)
     p = np.stack([(1 - p_bme) * 0.98, p_bme * 0.98, np.full(n, 0.02)], axis=1)
     voting = np.stack([rng.multinomial(t, row) for t, row in zip(voting_total, p, strict=True)])
-    executive = np.stack([rng.multinomial(t, row) for t, row in zip(executive_total, p,
-                                                                      strict=True)])
+    # Executive members are some of the voting members (the rest are non-executive).
+    executive = np.stack([rng.multivariate_hypergeometric(row, min(t, row.sum()))
+                          for t, row in zip(executive_total, voting, strict=True)])
     return voting, executive

@@ -2,9 +2,10 @@
 
 Builds `core.trust_reconciliation` (assets/validation/trust_reconciliation.sql) and judges it.
 Most rules here are warnings: the method can run with a missing return or a headcount that
-differs, but the WRES team must see it and the data-quality summary reports it. One is an
-error that blocks the year: a trust whose ESR ethnic categories are, above a small share, not
-codes at all (free text is counted as Unknown, which would bias the trust's figures).
+differs, but the WRES team must see it and the data-quality summary reports it. Two are
+errors that block the year: a trust whose ESR ethnic categories are, above a small share, not
+codes at all (free text is counted as Unknown, which would bias the trust's figures); and a
+trust reporting more staff accessing training than its ESR headcount (a rate above 100 %).
 """
 
 from dataclasses import dataclass
@@ -58,6 +59,12 @@ def trust_rules(headcount_tolerance: float, unknown_share_warning: float,
                   "{esr_uncoded:,} of {esr_rows:,} ESR rows ({uncoded_share:.1%}) hold an ethnic "
                   "category that is not a code, e.g. '{uncoded_example:.40}' ({uncoded_file} "
                   "rows {uncoded_rows})", severity="error"),
+        TrustRule("training_not_above_esr_headcount",
+                  "A group's staff accessing non-mandatory training (indicator 4) are at most "
+                  "its ESR headcount, which the rate divides by.",
+                  "training_excess > 0",
+                  "more staff accessing training than ESR staff: {training_above_headcount}",
+                  severity="error"),
     ]
 
 
