@@ -8,6 +8,7 @@ typing and validating every column, quarantine, the region, trust type and Engla
 the pipeline's compute and checks every value and interval agrees."""
 
 import math
+import tomllib
 from pathlib import Path
 
 import numpy as np
@@ -18,6 +19,10 @@ GROUPS = ["White", "BME", "Unknown"]
 KEYS = ["area_code", "indicator", "measure", "breakdown", "group"]
 # Which group's rate is on top of each relative likelihood (reference/indicators.csv).
 NUMERATOR_GROUP = {2: "White", 3: "BME", 4: "White"}
+# Model Employer's pooled senior bands (config.toml's method), each person once.
+with open(REFERENCE.parent / "config.toml", "rb") as _handle:
+    POOL = tomllib.load(_handle)["method"]["model_employer_pooled_bands"]
+POOL_NAME = f"{POOL[0]}_to_{POOL[-1].removeprefix('band_')}"
 
 
 def _wilson(x, n, z):
@@ -66,6 +71,8 @@ def _workforce(folder: Path) -> pd.DataFrame:
         posts.assign(breakdown=posts["flag"] + ":all")
         .drop_duplicates(["organisation_code", "person_id", "breakdown"]),
         posts.assign(breakdown="all:" + posts["wres_grade"])
+        .drop_duplicates(["organisation_code", "person_id", "breakdown"]),
+        posts[posts["wres_grade"].isin(POOL)].assign(breakdown=f"all:{POOL_NAME}")
         .drop_duplicates(["organisation_code", "person_id", "breakdown"]),
         people.assign(breakdown="all"),
     ]

@@ -21,11 +21,7 @@ TEST_SEED = 7
 TEST_SCALE = 0.01
 VALIDATION = ValidationSettings(max_quarantine_share=0.005, headcount_tolerance=0.05,
                                 unknown_share_warning=0.10)
-METHOD = MethodSettings(indicator_3_window=2, indicator_3_window_by_year={}, confidence=0.95,
-                        non_adverse_low=0.80, non_adverse_high=1.25,
-                        model_employer_baseline_year=2018, model_employer_target_year=2028,
-                        model_employer_bands=["band_8a", "band_8b", "band_8c", "band_8d",
-                                              "band_9", "vsm"])
+METHOD = MethodSettings.from_settings()  # config.toml's method, as a run reads it
 
 
 def materialize_year(paths: PipelinePaths, year: int, validation=VALIDATION, method=METHOD,

@@ -52,10 +52,23 @@ class MethodSettings(dg.ConfigurableResource):
     model_employer_baseline_year: int
     model_employer_target_year: int
     model_employer_bands: list[str]
+    model_employer_goal: str
+    model_employer_pooled_bands: list[str]
 
     @classmethod
     def from_settings(cls) -> "MethodSettings":
         return cls(**settings.load().method)
+
+    @property
+    def pooled_band(self) -> str:
+        """The pooled senior bands' name, first to last: band_8c_to_vsm."""
+        first, last = self.model_employer_pooled_bands[0], self.model_employer_pooled_bands[-1]
+        return f"{first}_to_{last.removeprefix('band_')}"
+
+    @property
+    def model_employer_targets(self) -> list[str]:
+        """Every band with a Model Employer target: the senior bands and the pooled one."""
+        return [*self.model_employer_bands, self.pooled_band]
 
     def window(self, year: int) -> int:
         """Indicator 3's configured window for a year (before checking the prior year exists)."""

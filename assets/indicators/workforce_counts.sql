@@ -3,8 +3,10 @@
 -- the trust's total and once in each (clinical flag, grade) they hold.
 -- Breakdowns: all; clinical:all and non_clinical:all; clinical:<grade> and non_clinical:<grade>
 -- (clinical adds the medical and dental grades); all:<grade> (both together, for Model
--- Employer). Input: core.people_by_posts, people counted by the set of posts they hold; a
--- post's name is its breakdown ('clinical:band_5'). Parameter: $year.
+-- Employer); all:<pooled band> ($pool_name: the grades $pool_grades together, each person
+-- once, for Model Employer where single bands hold only a few people). Input:
+-- core.people_by_posts, people counted by the set of posts they hold; a post's name is its
+-- breakdown ('clinical:band_5'). Parameters: $year, $pool_name, $pool_grades.
 with people_by_posts as (
 
     select organisation_code, wres_group, posts, people
@@ -38,6 +40,11 @@ grades_held as (
     select distinct organisation_code, wres_group, posts, people,
            split_part(post, ':', 2) as wres_grade
     from posts
+    union
+    -- The pooled band, once for a person holding posts in any of its grades.
+    select distinct organisation_code, wres_group, posts, people, $pool_name
+    from posts
+    where list_contains($pool_grades, split_part(post, ':', 2))
 
 ),
 

@@ -5,6 +5,7 @@ with the pipeline's SQL but the reference CSV files."""
 import csv
 import math
 import re
+import tomllib
 from collections import defaultdict
 from pathlib import Path
 
@@ -21,6 +22,10 @@ ETHNIC = {r["national_code"]: r["wres_group"] for r in _csv("ethnic_categories")
 GRADES = {r["esr_grade"]: r["wres_grade"] for r in _csv("pay_grades")}
 IN_SCOPE = {r["assignment_category"] for r in _csv("assignment_categories")
             if r["in_scope"] == "true"}
+# Model Employer's pooled senior bands (a method setting), counted once per person.
+with open(REFERENCE.parent / "config.toml", "rb") as _handle:
+    POOL = tomllib.load(_handle)["method"]["model_employer_pooled_bands"]
+POOL_NAME = f"{POOL[0]}_to_{POOL[-1].removeprefix('band_')}"
 
 
 def group_of(category):
@@ -42,6 +47,8 @@ def people_and_posts(esr_rows):
         flag = "clinical" if row["clinical"] else "non_clinical"
         grade = GRADES[row["pay_grade"]]
         posts |= {key + (f"{flag}:{grade}",), key + (f"{flag}:all",), key + (f"all:{grade}",)}
+        if grade in POOL:
+            posts.add(key + (f"all:{POOL_NAME}",))
     people = {key: group_of(min(c for c in values if c is not None) if any(
         c is not None for c in values) else None) for key, values in categories.items()}
     return people, posts

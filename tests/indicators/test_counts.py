@@ -34,7 +34,8 @@ def _workforce(con, rows=ESR, code="RXX"):
     counts = build_workforce(con)
     con.sql("create schema if not exists indicators")
     create_table(con, "indicators.workforce_counts", "indicators/workforce_counts.sql",
-                 {"year": 2024})
+                 {"year": 2024, "pool_name": "band_8c_to_vsm",
+                  "pool_grades": ["band_8c", "band_8d", "band_9", "vsm"]})
     return counts
 
 
@@ -58,6 +59,20 @@ def test_people_count_once_in_total_and_once_in_each_post():
         assert _count(con, "clinical:medical_consultant", "bme") == [(1, 1)]
         assert _count(con, "non_clinical:vsm", "unknown") == [(1, 1)]
         assert _count(con, "non_clinical:band_3", "bme") == []      # honorary only: out
+
+
+def test_pooled_senior_bands_count_each_person_once():
+    # Q1 holds posts in bands 8c and 9 (once in the pool); Q2 is VSM; Q3 band 8a (not pooled).
+    rows = [("Q1", "H", False, "Band 8c", "Permanent"),
+            ("Q1", "H", True, "Band 9", "Permanent"),
+            ("Q2", "A", False, "Very Senior Manager", "Permanent"),
+            ("Q3", "A", False, "Band 8a", "Permanent")]
+    with duckdb.connect() as con:
+        _workforce(con, rows)
+        assert _count(con, "all:band_8c_to_vsm", "bme") == [(1, 2)]
+        assert _count(con, "all:band_8c_to_vsm", "white") == [(1, 2)]
+        assert _count(con, "all:band_8c", "bme") == [(1, 1)]
+        assert _count(con, "all:band_9", "bme") == [(1, 1)]
 
 
 def test_people_are_counted_by_the_set_of_posts_they_hold():
@@ -126,33 +141,100 @@ def test_one_year_window_ignores_the_prior_year():
     assert got[("RXX", "white")] == (8, 900, "window_years=1")
 
 
+def _model_employer(year, baseline_overall=(20, 100), goal="fixed", baseline_8a=(1, 10),
+                    published=True):
+    """Model Employer rows for two trusts of one ICB. This year RXX has 100 staff, 30 BME;
+    band 8a 20 staff, 3 BME. RYY has 50 staff, 10 BME; band 8a 10 staff, 1 BME. In the baseline
+    year RXX's band 8a had baseline_8a (BME, staff) and its whole staff baseline_overall; RYY's
+    band 8a had 1 BME of 10 and its whole staff 10 of 50."""
+    def rows(code, breakdown, bme, staff):
+        return [(code, breakdown, "bme", bme, staff), (code, breakdown, "white", staff - bme,
+                                                        staff)]
+    current = rows("RXX", "all", 30, 100) + rows("RXX", "all:band_8a", 3, 20) + \
+        rows("RYY", "all", 10, 50) + rows("RYY", "all:band_8a", 1, 10)
+    baseline = rows("RXX", "all", *baseline_overall) + rows("RXX", "all:band_8a", *baseline_8a) \
+        + rows("RYY", "all", 10, 50) + rows("RYY", "all:band_8a", 1, 10)
+    columns = "(organisation_code, breakdown, wres_group, events, population)"
+    with duckdb.connect() as con:
+        con.sql("create schema indicators")
+        con.sql("create schema core")
+        con.execute(f"create table indicators.workforce_counts as select * from "
+                    f"(values {', '.join(['(?, ?, ?, ?, ?)'] * len(current))}) as t{columns}",
+                    [v for r in current for v in r])
+        con.execute(f"create table baseline_counts as select * from "
+                    f"(values {', '.join(['(?, ?, ?, ?, ?)'] * len(baseline))}) as t{columns}",
+                    [v for r in baseline for v in r])
+        con.sql("create table core.trusts_in_year as select * from (values "
+                "('RXX', 'Trust X', 'Q1', 'ICB one', 'Y56', 'London', 'acute'), "
+                "('RYY', 'Trust Y', 'Q1', 'ICB one', 'Y56', 'London', 'acute')) as t("
+                "organisation_code, organisation_name, icb_code, icb_name, region_code, "
+                "region_name, trust_type)")
+        create_table(con, "indicators.model_employer", "indicators/model_employer.sql",
+                     {"year": year, "baseline_year": 2018, "target_year": 2028,
+                      "bands": ["band_8a", "band_9"], "baseline_published": published,
+                      "goal": goal})
+        relation = con.sql("select * from indicators.model_employer where band = 'band_8a'")
+        return {(r[1], r[2]): dict(zip(relation.columns, r, strict=True))
+                for r in relation.fetchall()}
+
+
 @pytest.mark.parametrize(("year", "target_share", "reason"), [
     (2017, None, "before the baseline year"),
     (2018, 10.0, None),                     # the line starts at the baseline share
     (2023, 10.0 + (30.0 - 10.0) * 5 / 10, None),
     (2028, 30.0, None),
-    (2030, 30.0, None),                     # after the target year: the overall share
+    (2030, 30.0, None),                     # after the target year: the goal share
 ])
 def test_model_employer_trajectory_is_linear(year, target_share, reason):
-    with duckdb.connect() as con:
-        con.sql("create schema indicators")
-        # This year: 100 staff, 30 BME overall; band 8a 20 staff, 3 BME.
-        con.sql("create table indicators.workforce_counts as select * from (values "
-                "('RXX', 'all', 'bme', 30, 100), ('RXX', 'all', 'white', 70, 100), "
-                "('RXX', 'all:band_8a', 'bme', 3, 20), ('RXX', 'all:band_8a', 'white', 17, 20))"
-                " as t(organisation_code, breakdown, wres_group, events, population)")
-        # Baseline year: band 8a had 1 BME of 10 (10 %).
-        con.sql("create table baseline_counts as select * from (values "
-                "('RXX', 'all:band_8a', 'bme', 1, 10), ('RXX', 'all:band_8a', 'white', 9, 10)) "
-                "as t(organisation_code, breakdown, wres_group, events, population)")
-        create_table(con, "indicators.model_employer", "indicators/model_employer.sql",
-                     {"year": year, "baseline_year": 2018, "target_year": 2028,
-                      "bands": ["band_8a", "band_9"], "baseline_published": True})
-        (row,) = con.sql("select target_share, target_headcount, gap_people, null_reason "
-                         "from indicators.model_employer").fetchall()
+    row = _model_employer(year)[("trust", "RXX")]
     if target_share is None:
-        assert row == (None, None, None, reason)
+        assert (row["target_share"], row["target_headcount"], row["more_needed_now"],
+                row["null_reason"]) == (None, None, None, reason)
         return
-    assert row[0] == pytest.approx(target_share)
+    assert row["target_share"] == pytest.approx(target_share)
     needed = -(-target_share * 20 // 100)  # ceiling of target share x 20 staff
-    assert row[1] == needed and row[2] == needed - 3 and row[3] is None
+    assert row["target_headcount"] == needed and row["gap_people"] == needed - 3
+    assert row["more_needed_now"] == max(needed - 3, 0) and row["null_reason"] is None
+    # By 2028 the band needs 30 % of 20 staff = 6 BME staff: 3 more.
+    assert row["goal_share"] == pytest.approx(30.0) and row["more_needed_by_target_year"] == 3
+    assert row["on_trajectory"] == (needed <= 3)
+
+
+def test_model_employer_goal_fixed_at_the_baseline_unless_the_workforce_has_overtaken_it():
+    # Baseline overall 40 % (above this year's 30 %): the fixed goal stays 40 %; moving: 30 %.
+    assert _model_employer(2023, baseline_overall=(40, 100))[("trust", "RXX")][
+        "goal_share"] == pytest.approx(40.0)
+    assert _model_employer(2023, baseline_overall=(40, 100), goal="moving")[
+        ("trust", "RXX")]["goal_share"] == pytest.approx(30.0)
+    # Baseline overall 20 %, now 30 %: the fixed goal is raised to 30 %, never below today's.
+    assert _model_employer(2023)[("trust", "RXX")]["goal_share"] == pytest.approx(30.0)
+
+
+def test_model_employer_never_asks_a_band_to_fall_back():
+    # Band 8a was 50 % BME at the baseline, above the 30 % goal: the goal is the band's own
+    # baseline, so the trajectory is flat at 50 %: 10 of 20 staff, 7 more than the 3 now.
+    row = _model_employer(2023, baseline_8a=(5, 10))[("trust", "RXX")]
+    assert row["goal_share"] == pytest.approx(50.0)
+    assert row["target_share"] == pytest.approx(50.0)
+    assert row["target_headcount"] == 10 and row["more_needed_now"] == 7
+
+
+def test_model_employer_areas_sum_their_trusts_in_people():
+    # 2023. RXX: target 20 % of 20 = 4, has 3: 1 more. RYY: baseline 10 %, goal 20 % (10 of 50
+    # overall), target 15 % of 10 = 1.5 -> 2, has 1: 1 more; by 2028 20 % of 10 = 2: 1 more.
+    rows = _model_employer(2023)
+    ryy = rows[("trust", "RYY")]
+    assert ryy["target_headcount"] == 2 and ryy["more_needed_now"] == 1
+    for level, area in (("icb", "Q1"), ("region", "Y56"), ("trust_type", "acute"),
+                        ("england", "E92000001")):
+        row = rows[(level, area)]
+        assert (row["headcount"], row["bme_headcount"], row["target_headcount"]) == (30, 4, 6)
+        assert (row["more_needed_now"], row["more_needed_by_target_year"]) == (2, 4)
+        assert (row["trusts"], row["trusts_with_target"], row["trusts_on_trajectory"]) == (2, 2, 0)
+        assert row["target_share"] is None  # each trust keeps its own target
+
+
+def test_model_employer_without_a_published_baseline_says_so():
+    row = _model_employer(2023, published=False)[("trust", "RXX")]
+    assert row["target_share"] is None
+    assert row["null_reason"] == "the baseline year has not been published"

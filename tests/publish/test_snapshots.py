@@ -157,7 +157,7 @@ def test_no_withheld_staff_count_is_published(published):
         assert published_small.empty
         model = duckdb.sql(f"""select count(*) from read_parquet('{
             _snapshot(root, "public", year) / "model_employer.parquet"}')
-            where bme_headcount between 1 and 7""").fetchall()[0][0]
+            where trusts = 1 and bme_headcount between 1 and 7""").fetchall()[0][0]
         assert model == 0
 
 
@@ -228,3 +228,30 @@ def test_multi_year_dataset_reads_in_one_call(published):
     snapshot_rows = sum(pq.read_metadata(_snapshot(root, "public", y) / "indicators.parquet")
                         .num_rows for y in YEARS)
     assert table.num_rows == snapshot_rows
+
+
+def test_trend_tables_compare_with_what_earlier_years_published(published):
+    _, root = published
+    for edition in ("internal", "public"):
+        trends = duckdb.sql(f"""select * from read_parquet('{
+            _snapshot(root, edition, 2023) / "trends.parquet"}')""").df()
+        assert set(trends["level"]) == {"england", "region", "icb", "trust_type"}
+        before = duckdb.sql(f"""select * from read_parquet('{
+            _snapshot(root, edition, 2022) / "indicators.parquet"}')
+            where level = 'england' and indicator = 1 and breakdown = 'all:vsm'
+              and "group" = 'BME' and measure = 'share'""").df().iloc[0]
+        now = duckdb.sql(f"""select * from read_parquet('{
+            _snapshot(root, edition, 2023) / "indicators.parquet"}')
+            where level = 'england' and indicator = 1 and breakdown = 'all:vsm'
+              and "group" = 'BME' and measure = 'share'""").df().iloc[0]
+        vsm = trends[(trends["level"] == "england") & (trends["breakdown"] == "all:vsm")].iloc[0]
+        assert vsm["label"] == "BME very senior managers"
+        assert vsm["numerator_1y_before"] == before["numerator"]
+        assert vsm["numerator_change_1y"] == now["numerator"] - before["numerator"]
+        assert vsm["numerator_change_1y_percent"] == pytest.approx(
+            100 * (now["numerator"] - before["numerator"]) / before["numerator"])
+        assert vsm["change_1y"] == pytest.approx(now["value"] - before["value"])
+        assert pd.isna(vsm["value_5y_before"])  # 2018 was not published
+    manifest = json.loads((_snapshot(root, "internal", 2023) / "manifest.json").read_text())
+    assert {"used_for": "trend tables", "year": 2022,
+            "snapshot_id": latest(root / "internal", 2022)} in manifest["earlier_years"]

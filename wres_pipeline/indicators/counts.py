@@ -37,12 +37,15 @@ def _build(paths: PipelinePaths, year: int, table: str, sql: str,
 
 
 @dg.asset(key=WORKFORCE_COUNTS, deps=[WORKFORCE], **(COMMON | {"code_version": "4"}))
-def workforce_counts(context: dg.AssetExecutionContext, paths: PipelinePaths):
+def workforce_counts(context: dg.AssetExecutionContext, paths: PipelinePaths,
+                     method: MethodSettings):
     """Indicator 1 counts per trust: headcount by ethnic group in every band, grade and
-    clinical/non-clinical breakdown (assets/indicators/workforce_counts.sql)."""
+    clinical/non-clinical breakdown, and the pooled senior bands
+    (assets/indicators/workforce_counts.sql)."""
     year = year_of(context)
     rows = _build(paths, year, "workforce_counts", "indicators/workforce_counts.sql",
-                  {"year": year})
+                  {"year": year, "pool_name": method.pooled_band,
+                   "pool_grades": method.model_employer_pooled_bands})
     return dg.MaterializeResult(metadata={"dagster/row_count": rows, "wres_year": year})
 
 

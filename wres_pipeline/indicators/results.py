@@ -98,7 +98,7 @@ BASELINE_YEAR = int(settings.load().method["model_employer_baseline_year"])
 @dg.asset(
     key=MODEL_EMPLOYER,
     # The baseline year's counts are read from its published snapshot (wres_pipeline/exchange.py).
-    deps=[WORKFORCE_COUNTS, dg.AssetDep(
+    deps=[WORKFORCE_COUNTS, TRUSTS_IN_YEAR, dg.AssetDep(
         COUNTS, partition_mapping=dg.SpecificPartitionsPartitionMapping([str(BASELINE_YEAR)]))],
     check_specs=[dg.AssetCheckSpec(
         "baseline_year_published", asset=MODEL_EMPLOYER, blocking=False,
@@ -107,10 +107,11 @@ BASELINE_YEAR = int(settings.load().method["model_employer_baseline_year"])
 )
 def model_employer(context: dg.AssetExecutionContext, paths: PipelinePaths,
                    method: MethodSettings) -> dg.MaterializeResult:
-    """Model Employer targets for each trust and senior band (8a-8d, 9, VSM): this year's point
-    on the straight line from the band's BME share in the baseline year to the trust's overall
-    BME share in the target year, the headcount it means and the gap in people
-    (assets/indicators/model_employer.sql)."""
+    """Model Employer in people for each trust, ICB, region, trust type and England, and each
+    senior band (8a-8d, 9, VSM and 8c-VSM pooled): this year's point on the straight line from
+    the band's BME share in the baseline year to the trust's goal share in the target year,
+    the BME staff that means, how many more each band needs now and by the target year, and
+    whether it is on its trajectory (assets/indicators/model_employer.sql)."""
     year = year_of(context)
     baseline_year = method.model_employer_baseline_year
     with paths.connect(year) as con:
@@ -121,17 +122,22 @@ def model_employer(context: dg.AssetExecutionContext, paths: PipelinePaths,
         rows = create_table(con, "indicators.model_employer", "indicators/model_employer.sql",
                             {"year": year, "baseline_year": baseline_year,
                              "target_year": method.model_employer_target_year,
-                             "bands": method.model_employer_bands,
-                             "baseline_published": published})
+                             "bands": method.model_employer_targets,
+                             "baseline_published": published,
+                             "goal": method.model_employer_goal})
         con.unregister("baseline_counts")
-        total = con.sql("select sum(gap_people) filter (where gap_people > 0), "
-                        "count(*) filter (where null_reason is not null) "
-                        "from indicators.model_employer").fetchall()[0]
+        england = con.sql("select band, bme_headcount, more_needed_now, "
+                          "more_needed_by_target_year, trusts_on_trajectory, trusts_with_target "
+                          "from indicators.model_employer where level = 'england' "
+                          "order by band").fetchall()
+    lines = [f"| {b} | {bme:,} | {now if now is None else f'{now:,}'} | {goal:,} | "
+             f"{on} of {n} |" for b, bme, now, goal, on, n in england]
     return dg.MaterializeResult(metadata={
         "dagster/row_count": rows, "wres_year": year, "baseline_year": baseline_year,
-        "target_year": method.model_employer_target_year,
-        "bme_staff_short_of_this_years_targets": total[0] or 0,
-        "rows_without_target": total[1],
+        "target_year": method.model_employer_target_year, "goal": method.model_employer_goal,
+        "england": dg.MetadataValue.md(
+            "| band | BME staff | more needed now | more needed by the target year | trusts "
+            "on trajectory |\n|---|---:|---:|---:|---|\n" + "\n".join(lines)),
         "baseline_published": published,
     }, check_results=[dg.AssetCheckResult(
         check_name="baseline_year_published", passed=published or year < baseline_year,

@@ -14,7 +14,7 @@ from wres_pipeline.indicators.results import DISTRIBUTION, MODEL_EMPLOYER, RESUL
 from wres_pipeline.ingest.assets import OWNERS, TRUSTS_IN_YEAR
 from wres_pipeline.ingest.landing import inventory
 from wres_pipeline.partitions import wres_year_partitions, year_of
-from wres_pipeline.publish import disclosure, withholding
+from wres_pipeline.publish import disclosure, trends, withholding
 from wres_pipeline.publish.dataset import refresh_year
 from wres_pipeline.publish.snapshot import publish, recorded_settings
 from wres_pipeline.resources import MethodSettings, PipelinePaths, PublishSettings
@@ -69,7 +69,7 @@ def protect(tables: dict[str, pa.Table], policy: disclosure.Policy) -> dict[str,
 def disclosure_failures(tables: dict[str, pa.Table], policy: disclosure.Policy) -> list[str]:
     """What in a public edition would break disclosure control (empty when nothing does): a
     person-level column, a published row whose own counts are too small to publish, a withheld
-    likelihood with its interval, a small BME count in Model Employer."""
+    likelihood with its interval, a single trust's small BME count in Model Employer."""
     problems = []
     for name, table in tables.items():
         leaked = PERSON_LEVEL & set(table.column_names)
@@ -88,8 +88,10 @@ def disclosure_failures(tables: dict[str, pa.Table], policy: disclosure.Policy) 
     if len(bounded):
         problems.append(f"indicators shows the interval of {len(bounded)} withheld row(s)")
     t = policy.disclosure_threshold
-    small = [v for v in tables["model_employer"].column("bme_headcount").to_pylist()
-             if v is not None and 1 <= v <= t]
+    model = tables["model_employer"]
+    small = [v for v, n in zip(model.column("bme_headcount").to_pylist(),
+                               model.column("trusts").to_pylist(), strict=True)
+             if v is not None and n == 1 and 1 <= v <= t]
     if small:
         problems.append(f"model_employer.bme_headcount shows {len(small)} count(s) from 1 to {t}")
     return problems
@@ -124,16 +126,21 @@ def raw_extracts(paths: PipelinePaths, year: int) -> list[dict]:
 def snapshot(context: dg.AssetExecutionContext, paths: PipelinePaths, method: MethodSettings,
              publishing: PublishSettings) -> dg.MaterializeResult:
     """The year's published snapshots: an internal edition with every count and a public
-    edition under disclosure control (counts from 1 to 7 and what derives from them withheld),
-    each as Parquet with a manifest, written atomically beside earlier snapshots; LATEST moves
-    only when a snapshot is complete. Also refreshes the multi-year public dataset."""
+    edition under the disclosure policy (docs/publishing.md), each as Parquet with a manifest,
+    with the trend tables (changes over one and five years), written atomically beside earlier
+    snapshots; LATEST moves only when a snapshot is complete. Also refreshes the multi-year
+    public dataset."""
     year = year_of(context)
     policy = disclosure.Policy.of(publishing.model_dump())
+    root = Path(paths.published)
     with paths.connect(year) as con:
         internal_tables = gather(con, year)
         later_years_read = exchange.gather(con)
+        trends.record_reads(con, root, year)
         earlier_years = exchange.uses(con)
     public_tables = protect(internal_tables, policy)
+    for edition, tables in (("internal", internal_tables), ("public", public_tables)):
+        tables["trends"] = trends.build(tables["indicators"], root / edition, year)
     problems = disclosure_failures(public_tables, policy)
     if problems:
         raise dg.Failure("public edition not written: " + "; ".join(problems))
@@ -141,7 +148,6 @@ def snapshot(context: dg.AssetExecutionContext, paths: PipelinePaths, method: Me
     raw = raw_extracts(paths, year)
     # Every file of the landing folder, read or ignored (lock and partial files), by name.
     notes = {"landed_files": inventory(Path(paths.landing) / str(year))}
-    root = Path(paths.published)
     # What later years read goes out in the internal snapshot's own atomic rename.
     internal = publish(root / "internal", "internal", year, internal_tables, raw, settings,
                        exchange=later_years_read, earlier_years=earlier_years, notes=notes)

@@ -71,19 +71,61 @@ DISTRIBUTION = [
 ]
 MODEL_EMPLOYER = [
     _f("year", pa.int16(), "WRES year"),
-    _f("organisation_code", CODE, "ODS trust code"),
-    _f("band", CODE, "band_8a, band_8b, band_8c, band_8d, band_9 or vsm"),
+    _f("level", CODE, "trust, icb, region, trust_type or england"),
+    _f("area_code", CODE, "ODS trust code, ICB code, region code, trust type or E92000001"),
+    _f("area_name", CODE, "Name of the trust, ICB, region, trust type or England"),
+    _f("band", CODE, "band_8a, band_8b, band_8c, band_8d, band_9, vsm, or the pooled senior "
+                     "bands (band_8c_to_vsm: each person once)"),
     _f("headcount", pa.int64(), "Staff in the band"),
     _f("bme_headcount", pa.int64(), "BME staff in the band"),
     _f("bme_share", pa.float64(), "BME share of the band, percent"),
-    _f("baseline_share", pa.float64(), "The band's BME share in the baseline year, percent"),
-    _f("overall_share", pa.float64(), "The trust's overall BME share this year, percent"),
-    _f("target_share", pa.float64(), "This year's point on the trajectory, percent"),
-    _f("target_headcount", pa.int64(), "Fewest BME staff reaching the target share"),
-    _f("gap_people", pa.int64(), "Target headcount minus BME headcount (positive: short)"),
+    _f("baseline_share", pa.float64(), "Trusts: the band's BME share in the baseline year, %"),
+    _f("overall_share", pa.float64(), "Trusts: the trust's overall BME share this year, %"),
+    _f("goal_share", pa.float64(), "Trusts: the share the band aims for in the target year, %"),
+    _f("target_share", pa.float64(), "Trusts: this year's point on the trajectory, percent"),
+    _f("target_headcount", pa.int64(), "Fewest BME staff reaching this year's target share "
+                                       "(areas: summed over trusts with a target)"),
+    _f("gap_people", pa.int64(), "Target headcount minus BME headcount (positive: short; "
+                                 "areas: net over trusts with a target)"),
+    _f("more_needed_now", pa.int64(), "More BME staff needed to reach this year's target "
+                                      "(areas: the sum of their trusts' shortfalls)"),
+    _f("more_needed_by_target_year", pa.int64(), "More BME staff needed to reach the goal "
+                                                 "share at today's headcount"),
+    _f("on_trajectory", pa.bool_(), "Trusts: the band's BME staff reach this year's target"),
+    _f("trusts", pa.int32(), "Trusts with staff in the band"),
+    _f("trusts_with_target", pa.int32(), "Of those, trusts with a target this year"),
+    _f("trusts_on_trajectory", pa.int32(), "Of those, trusts on their trajectory"),
     _f("baseline_year", pa.int16(), "Baseline year of the trajectory"),
-    _f("target_year", pa.int16(), "Year the trajectory reaches the overall share"),
+    _f("target_year", pa.int16(), "Year the trajectory reaches the goal share"),
     _f("null_reason", CODE, "Why there is no target, if there is none"),
+]
+_CHANGE = "this year's minus {when}'s"
+TRENDS = [
+    _f("year", pa.int16(), "WRES year"),
+    _f("level", CODE, "icb, region, trust_type or england"),
+    _f("area_code", CODE, "ICB code, NHS England region code, trust type or E92000001"),
+    _f("area_name", CODE, "Name of the ICB, region, trust type or England"),
+    _f("indicator", pa.int8(), "WRES indicator number"),
+    _f("measure", CODE, "share, rate, relative_likelihood, percent or gap_pp"),
+    _f("breakdown", CODE, "The indicator's breakdown (a band for indicator 1)"),
+    _f("group", CODE, "White, BME or all"),
+    _f("label", CODE, "What the measure is, in words"),
+    _f("numerator", pa.int64(), "This year's count behind the value (e.g. BME staff)"),
+    _f("denominator", pa.int64(), "This year's count the numerator is out of"),
+    _f("value", pa.float64(), "This year's value (percent, ratio or percentage points)"),
+    _f("value_1y_before", pa.float64(), "The value one year before, as that year published it"),
+    _f("change_1y", pa.float64(), "Value " + _CHANGE.format(when="a year before")),
+    _f("change_1y_percent", pa.float64(), "change_1y as a percent of the earlier value"),
+    _f("numerator_1y_before", pa.int64(), "The count one year before"),
+    _f("numerator_change_1y", pa.int64(), "Count " + _CHANGE.format(when="a year before")),
+    _f("numerator_change_1y_percent", pa.float64(), "Count change over one year, percent"),
+    _f("value_5y_before", pa.float64(), "The value five years before, as that year "
+                                        "published it"),
+    _f("change_5y", pa.float64(), "Value " + _CHANGE.format(when="five years before")),
+    _f("change_5y_percent", pa.float64(), "change_5y as a percent of the earlier value"),
+    _f("numerator_5y_before", pa.int64(), "The count five years before"),
+    _f("numerator_change_5y", pa.int64(), "Count " + _CHANGE.format(when="five years before")),
+    _f("numerator_change_5y_percent", pa.float64(), "Count change over five years, percent"),
 ]
 DATA_QUALITY_TRUSTS = [
     _f("year", pa.int16(), "WRES year"),
@@ -124,6 +166,7 @@ TABLES = {
     "indicators": INDICATORS,
     "trust_distribution": DISTRIBUTION,
     "model_employer": MODEL_EMPLOYER,
+    "trends": TRENDS,
     "data_quality_trusts": DATA_QUALITY_TRUSTS,
     "data_quality_tables": DATA_QUALITY_TABLES,
     "organisations": ORGANISATIONS,
@@ -131,7 +174,8 @@ TABLES = {
 TITLES = {
     "indicators": "WRES indicators for trusts, regions, trust types and England",
     "trust_distribution": "Distribution of trusts' likelihoods and gaps",
-    "model_employer": "Model Employer targets for senior bands",
+    "model_employer": "Model Employer in people: senior bands' targets and BME staff needed",
+    "trends": "Headline measures by area: change over one and five years",
     "data_quality_trusts": "Data quality by trust",
     "data_quality_tables": "Rows received and quarantined by raw table and rule",
     "organisations": "Organisations covered",
@@ -140,7 +184,7 @@ TITLES = {
 
 def schema(table: str, edition: str) -> pa.Schema:
     fields = TABLES[table] + (SUPPRESSION if edition == "public" and table in (
-        "indicators", "model_employer", "data_quality_trusts") else [])
+        "indicators", "model_employer", "trends", "data_quality_trusts") else [])
     return pa.schema(fields, metadata={"title": TITLES[table], "edition": edition})
 
 

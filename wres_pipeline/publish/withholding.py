@@ -15,7 +15,9 @@ WITHHELD = {
     "indicators": ["numerator", "denominator", "value", "ci_lower", "ci_upper", "significant",
                    "adverse_significant", "outside_non_adverse_range"],
     "model_employer": ["headcount", "bme_headcount", "bme_share", "baseline_share",
-                       "overall_share", "target_share", "target_headcount", "gap_people"],
+                       "overall_share", "goal_share", "target_share", "target_headcount",
+                       "gap_people", "more_needed_now", "more_needed_by_target_year",
+                       "on_trajectory", "trusts_on_trajectory"],
     "data_quality_trusts": ["esr_headcount", "esr_unknown", "unknown_share",
                             "declared_headcount", "declared_difference"],
 }
@@ -67,12 +69,14 @@ def public_indicators(indicators: pd.DataFrame, withheld: dict,
 
 
 def public_model_employer(model: pd.DataFrame, withheld: dict, policy: Policy) -> pd.DataFrame:
+    """A band's row follows its indicator 1 grade unit (the pooled band its own), or the
+    headcount's, in the same area; a small BME count in a single trust is withheld too."""
     t = policy.disclosure_threshold
     reasons = []
     for row in model.itertuples():
-        key = (row.year, "trust", row.organisation_code)
+        key = (row.year, row.level, row.area_code)
         found = withheld.get((*key, f"grade:{row.band}")) or withheld.get((*key, HEADCOUNT))
-        if not found and (1 <= (row.bme_headcount or 0) <= t):
+        if not found and row.trusts == 1 and 1 <= (row.bme_headcount or 0) <= t:
             found = f"a count from 1 to {t} in this breakdown"
         reasons.append(found)
     return _withhold(model, reasons, "model_employer")
