@@ -83,19 +83,28 @@ def line_chart(title: str, series: dict[str, list[tuple[int, float]]], y_label: 
 
 
 def strip_chart(title: str, groups: dict[str, list[float]], band=(0.8, 1.25)) -> str:
-    """Each group's trust values as dots on a log scale, with the non-adverse band shaded."""
-    values = [v for vs in groups.values() for v in vs if v and v > 0]
-    if not values:
+    """Each group's trust likelihoods as dots on a log scale, the non-adverse band shaded.
+    A likelihood of 0 sits in its own column at the left, a trust with no finite ratio (no
+    events in the reference group) in one at the right: every trust counted is drawn."""
+    values = [v for vs in groups.values() for v in vs if 0 < v < math.inf]
+    if not any(groups.values()):
         return f"<p class='empty'>{escape(title)}: no published trust values.</p>"
-    low = min(min(values), band[0]) / 1.2
-    high = max(max(values), band[1]) * 1.2
+    low = min([*values, band[0]]) / 1.2
+    high = max([*values, band[1]]) * 1.2
     row = 46
     height = TOP + row * len(groups) + BOTTOM
-    x = _scale(low, high, LEFT + 90, WIDTH - 20, log=True)
+    zero_x, infinite_x = LEFT + 70, WIDTH - 24
+    x = _scale(low, high, LEFT + 95, WIDTH - 50, log=True)
+
+    def place(value):
+        return zero_x if value == 0 else infinite_x if value == math.inf else x(value)
     body = [f'<rect x="{x(band[0]):.1f}" y="{TOP}" width="{x(band[1]) - x(band[0]):.1f}" '
             f'height="{row * len(groups)}" class="band"/>',
             f'<line x1="{x(1):.1f}" x2="{x(1):.1f}" y1="{TOP}" y2="{TOP + row * len(groups)}" '
-            'class="reference"/>']
+            'class="reference"/>',
+            f'<text x="{zero_x}" y="{height - 14}" class="tick" text-anchor="middle">0</text>',
+            f'<text x="{infinite_x}" y="{height - 14}" class="tick" text-anchor="middle">'
+            'no finite</text>']
     for tick in _ticks(low, high, log=True):
         body.append(f'<text x="{x(tick):.1f}" y="{height - 14}" class="tick" '
                     f'text-anchor="middle">{tick:g}</text>')
@@ -103,15 +112,41 @@ def strip_chart(title: str, groups: dict[str, list[float]], band=(0.8, 1.25)) ->
         centre = TOP + row * index + row / 2
         body.append(f'<text x="{LEFT - 40}" y="{centre + 4:.1f}" class="label">'
                     f'{escape(name)}</text>')
-        for position, value in enumerate(sorted(v for v in group_values if v and v > 0)):
+        ordered = sorted(v for v in group_values if v is not None and v >= 0)
+        for position, value in enumerate(ordered):
             jitter = ((position * 7) % 11 - 5) * 1.6
-            body.append(f'<circle cx="{x(value):.1f}" cy="{centre + jitter:.1f}" r="2.6" '
-                        f'class="dot"><title>{value:.2f}</title></circle>')
-        ordered = sorted(v for v in group_values if v and v > 0)
+            label = "no finite ratio" if value == math.inf else f"{value:.2f}"
+            body.append(f'<circle cx="{place(value):.1f}" cy="{centre + jitter:.1f}" r="2.6" '
+                        f'class="dot"><title>{label}</title></circle>')
         if ordered:
             median = ordered[len(ordered) // 2]
-            body.append(f'<line x1="{x(median):.1f}" x2="{x(median):.1f}" '
+            body.append(f'<line x1="{place(median):.1f}" x2="{place(median):.1f}" '
                         f'y1="{centre - 14:.1f}" y2="{centre + 14:.1f}" class="median"/>')
+    return _frame(title, body, height)
+
+
+def gap_strip(title: str, values: list[float], unit: str = "pp") -> str:
+    """Every trust's gap as a dot on a linear scale, 0 (no gap) marked, the median in red."""
+    if not values:
+        return f"<p class='empty'>{escape(title)}: no published trust values.</p>"
+    low, high = min([*values, 0.0]), max([*values, 0.0])
+    pad = (high - low) * 0.05 or 1
+    x = _scale(low - pad, high + pad, LEFT, WIDTH - 20)
+    height = TOP + 60 + BOTTOM
+    centre = TOP + 30
+    body = [f'<line x1="{x(0):.1f}" x2="{x(0):.1f}" y1="{TOP}" y2="{TOP + 60}" '
+            'class="reference"/>']
+    for tick in _ticks(low - pad, high + pad):
+        body.append(f'<text x="{x(tick):.1f}" y="{height - 14}" class="tick" '
+                    f'text-anchor="middle">{tick:g}</text>')
+    ordered = sorted(values)
+    for position, value in enumerate(ordered):
+        jitter = ((position * 7) % 11 - 5) * 2.2
+        body.append(f'<circle cx="{x(value):.1f}" cy="{centre + jitter:.1f}" r="2.6" '
+                    f'class="dot"><title>{value:+.1f} {escape(unit)}</title></circle>')
+    median = ordered[len(ordered) // 2]
+    body.append(f'<line x1="{x(median):.1f}" x2="{x(median):.1f}" y1="{centre - 18:.1f}" '
+                f'y2="{centre + 18:.1f}" class="median"/>')
     return _frame(title, body, height)
 
 
