@@ -74,6 +74,9 @@ def _run_years(years: list[int], current: settings.Settings, phase: str | None =
     if not results:
         return 0
     _print_locations(current)
+    from wres_pipeline.publish.coverage import print_coverage
+
+    print_coverage(current.published, years)
     return 0 if all(r.success for r in results) else 1
 
 
@@ -99,6 +102,14 @@ def status_command(args: argparse.Namespace) -> int:
     from wres_pipeline.planning import status
 
     return status(settings.load())
+
+
+def coverage_command(args: argparse.Namespace) -> int:
+    """How much of each trust's headline figures the public edition publishes, by year."""
+    from wres_pipeline.publish.coverage import print_coverage
+
+    print_coverage(settings.load().published, args.years)
+    return 0
 
 
 def demo_command(args: argparse.Namespace) -> int:
@@ -202,6 +213,10 @@ def build_parser() -> argparse.ArgumentParser:
     run.set_defaults(run=run_command)
     status = commands.add_parser("status", help="which years are published, current or stale")
     status.set_defaults(run=status_command)
+    coverage = commands.add_parser(
+        "coverage", help="share of trusts whose headline figures the public edition publishes")
+    coverage.add_argument("--years", type=years_argument, help="default: every published year")
+    coverage.set_defaults(run=coverage_command)
     backfill = commands.add_parser("backfill", help="run many years in parallel processes")
     backfill.add_argument("--years", required=True, type=years_argument, help="e.g. 2015-2025")
     backfill.add_argument("--workers", type=_positive, default=2, help="years run at once")

@@ -12,6 +12,7 @@ from wres_pipeline.sample.generate import generate_year
 
 ORGS = pa.table({"year": [2024], "organisation_code": ["RXX"], "organisation_name": ["T"],
                  "region_code": ["Y56"], "region_name": ["London"], "icb_code": ["QMF"],
+                 "icb_name": ["NHS North East London Integrated Care Board"],
                  "trust_type": ["acute"], "open_date": pa.array([None], pa.date32()),
                  "close_date": pa.array([None], pa.date32())})
 

@@ -1,13 +1,13 @@
 """The disclosure policy on hand-made tables: which units are withheld and why."""
 
-import pandas as pd
+import pyarrow as pa
 
 from wres_pipeline.publish import disclosure, withholding
 
 POLICY = disclosure.Policy(disclosure_threshold=7, survey_minimum_respondents=11,
                            board_published_in_full=True, withheld_likelihood_decimals=2)
 # Trusts A and B share ICB Q1; C is alone in ICB Q2; all in region Y56, type acute.
-ORGANISATIONS = pd.DataFrame({
+ORGANISATIONS = pa.table({
     "organisation_code": ["A", "B", "C"], "icb_code": ["Q1", "Q1", "Q2"],
     "region_code": ["Y56"] * 3, "trust_type": ["acute"] * 3})
 AREAS = {"A": ["Q1"], "B": ["Q1"], "C": ["Q2"]}
@@ -42,8 +42,12 @@ def _cells(indicator, measure, breakdown, counts: dict, groups=("White", "BME", 
     return rows
 
 
-def _withheld(rows):
-    return disclosure.withheld_units(pd.DataFrame(rows), ORGANISATIONS, POLICY)
+def _table(rows):
+    return pa.Table.from_pylist(rows)
+
+
+def _withheld(rows, pools=None):
+    return disclosure.withheld_units(_table(rows), ORGANISATIONS, POLICY, pools)
 
 
 def test_a_small_band_is_withheld_with_its_complement():
@@ -60,8 +64,9 @@ def test_a_small_band_is_withheld_with_its_complement():
 
 def test_an_area_pooling_one_withheld_trust_goes_with_it():
     # C, alone in ICB Q2, has 3 BME staff: Q2 is C, so it is withheld; the region is Q1 + Q2,
-    # so Q1 goes too (else region minus Q1 gives C), and so on down: A and B by subtraction.
-    # The region and England, which pool all three, stay published.
+    # so Q1 goes too (else region minus Q1 gives C); the region is also A + B + C, so the
+    # smaller of A and B goes too (A: 70 staff). The region and England stay published, and
+    # region minus B gives only A + C together.
     rows = _cells(1, "share", "all:band_9", {"A": (40, 30, 0), "B": (50, 20, 2),
                                              "C": (60, 3, 1)})
     withheld = _withheld(rows)
@@ -69,7 +74,7 @@ def test_an_area_pooling_one_withheld_trust_goes_with_it():
     assert withheld[(2024, "trust", "C", unit)] == "a count from 1 to 7 in this breakdown"
     assert withheld[(2024, "icb", "Q2", unit)] == disclosure.SINGLE
     assert withheld[(2024, "icb", "Q1", unit)] == disclosure.COMPLEMENT
-    assert {(2024, "trust", t, unit) for t in "AB"} <= set(withheld)
+    assert withheld[(2024, "trust", "A", unit)] == disclosure.COMPLEMENT
     assert (2024, "region", "Y56", unit) not in withheld
     assert (2024, "england", "E92000001", unit) not in withheld
 
@@ -103,9 +108,9 @@ def test_survey_groups_under_11_respondents_are_withheld_at_every_level():
     assert (2024, "trust", "A", "5:all:White") not in withheld
     assert (2024, "region", "Y56", "5:all:BME") not in withheld
     # The gap needs both groups: withheld with the BME group.
-    gap = pd.DataFrame([_row("trust", "A", 5, "gap_pp", "all", "all", None, None)])
-    public = withholding.public_indicators(gap, withheld, POLICY)
-    assert public["suppressed"].iloc[0] and public["value"].iloc[0] is None
+    gap = _table([_row("trust", "A", 5, "gap_pp", "all", "all", 1, 2) | {"value": -3.0}])
+    public = withholding.public_indicators(gap, withheld, POLICY).to_pylist()[0]
+    assert public["suppressed"] and public["value"] is None
 
 
 def test_board_counts_are_never_withheld():
@@ -113,7 +118,7 @@ def test_board_counts_are_never_withheld():
                                                "C": (12, 2, 0)})
     assert _withheld(rows) == {}
     strict = disclosure.Policy(7, 11, False, 2)
-    assert disclosure.withheld_units(pd.DataFrame(rows), ORGANISATIONS, strict)
+    assert disclosure.withheld_units(_table(rows), ORGANISATIONS, strict)
 
 
 def test_a_withheld_likelihood_is_rounded_and_loses_its_interval():
@@ -122,8 +127,43 @@ def test_a_withheld_likelihood_is_rounded_and_loses_its_interval():
     likelihood |= {"value": 1.23456, "ci_lower": 0.4, "ci_upper": 3.9, "significant": False,
                    "adverse_significant": False, "outside_non_adverse_range": False}
     withheld = _withheld(rows)
-    public = withholding.public_indicators(pd.DataFrame([likelihood]), withheld, POLICY)
-    row = public.iloc[0]
+    public = withholding.public_indicators(_table([likelihood]), withheld, POLICY)
+    row = public.to_pylist()[0]
     assert row["value"] == 1.23 and row["ci_lower"] is None and row["ci_upper"] is None
     assert row["outside_non_adverse_range"] is False and row["suppressed"]
     assert "rounded" in row["suppression_reason"]
+
+
+def _trust_grades(counts: dict, breakdown_of=lambda g: f"all:{g}"):
+    """Trust A's indicator 1 rows from {grade: (white, bme, unknown)} and its total."""
+    rows = []
+    for grade, values in counts.items():
+        for group, value in zip(("White", "BME", "Unknown"), values, strict=True):
+            rows.append(_row("trust", "A", 1, "share", breakdown_of(grade), group, value,
+                             sum(values)))
+    return rows
+
+
+def test_a_withheld_grade_takes_another_grade_of_the_trust_with_it():
+    # The trust's staff are the sum of its grades: with band 9 (3 BME staff) withheld and
+    # every other grade shown, the total minus the others would give band 9 back; the
+    # smallest other grade (band 8d) goes too. The total stays published.
+    grades = {"band_5": (300, 120, 5), "band_8d": (30, 10, 1), "band_9": (20, 3, 0)}
+    rows = _trust_grades(grades) + _trust_grades(
+        {"all": tuple(sum(v[i] for v in grades.values()) for i in range(3))},
+        breakdown_of=lambda _: "all")
+    withheld = _withheld(rows)
+    assert withheld == {(2024, "trust", "A", "grade:band_9"): disclosure.PRIMARY.format(
+        threshold=7), (2024, "trust", "A", "grade:band_8d"): disclosure.COMPLEMENT}
+
+
+def test_the_pooled_senior_bands_never_give_a_withheld_band_back():
+    # 8c-VSM pooled is the sum of 8c, 8d, 9 and VSM: with VSM withheld (2 BME), the pool minus
+    # the others would give it back, so the smallest other band goes too.
+    grades = {"band_8c": (40, 12, 1), "band_8d": (30, 9, 0), "band_9": (20, 8, 0),
+              "vsm": (10, 2, 0), "band_8c_to_vsm": (100, 31, 1)}
+    pools = {"band_8c_to_vsm": ["band_8c", "band_8d", "band_9", "vsm"]}
+    withheld = _withheld(_trust_grades(grades), pools)
+    assert withheld[(2024, "trust", "A", "grade:vsm")] == disclosure.PRIMARY.format(threshold=7)
+    assert withheld[(2024, "trust", "A", "grade:band_9")] == disclosure.COMPLEMENT
+    assert (2024, "trust", "A", "grade:band_8c_to_vsm") not in withheld

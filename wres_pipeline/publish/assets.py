@@ -50,20 +50,20 @@ def gather(con, year: int) -> dict[str, pa.Table]:
     return tables
 
 
-def protect(tables: dict[str, pa.Table], policy: disclosure.Policy) -> dict[str, pa.Table]:
+def protect(tables: dict[str, pa.Table], policy: disclosure.Policy,
+            pools: dict[str, list[str]]) -> dict[str, pa.Table]:
     """The public edition: the same tables under disclosure control. Aggregates and the trust
-    distribution are computed from the full data, so they are the internal edition's own."""
-    frames = {name: tables[name].to_pandas() for name in (
-        "indicators", "organisations", "model_employer", "data_quality_trusts")}
-    withheld = disclosure.withheld_units(frames["indicators"], frames["organisations"], policy)
-    public = dict(tables)
-    public["indicators"] = withholding.public_indicators(frames["indicators"], withheld, policy)
-    public["model_employer"] = withholding.public_model_employer(frames["model_employer"],
-                                                                 withheld, policy)
-    public["data_quality_trusts"] = withholding.public_data_quality(
-        frames["data_quality_trusts"], withheld)
-    return {name: t if isinstance(t, pa.Table) else pa.Table.from_pandas(t, preserve_index=False)
-            for name, t in public.items()}
+    distribution are computed from the full data, so they are the internal edition's own
+    (`pools`: each pooled senior band and the bands it sums)."""
+    withheld = disclosure.withheld_units(tables["indicators"], tables["organisations"], policy,
+                                         pools)
+    return dict(tables) | {
+        "indicators": withholding.public_indicators(tables["indicators"], withheld, policy),
+        "model_employer": withholding.public_model_employer(tables["model_employer"],
+                                                            withheld, policy),
+        "data_quality_trusts": withholding.public_data_quality(tables["data_quality_trusts"],
+                                                               withheld),
+    }
 
 
 def disclosure_failures(tables: dict[str, pa.Table], policy: disclosure.Policy) -> list[str]:
@@ -75,18 +75,23 @@ def disclosure_failures(tables: dict[str, pa.Table], policy: disclosure.Policy) 
         leaked = PERSON_LEVEL & set(table.column_names)
         if leaked:
             problems.append(f"{name} has person-level column(s) {sorted(leaked)}")
-    indicators = tables["indicators"].to_pandas()
-    shown = [row for row in indicators.itertuples() if not row.suppressed
-             and disclosure.is_sensitive(row, policy)]
+    indicators = tables["indicators"]
+    rows = disclosure.rows_of(indicators)
+    shown = [row for row, hidden in zip(rows, indicators.column("suppressed").to_pylist(),
+                                        strict=True)
+             if not hidden and disclosure.is_sensitive(row, policy)]
     if shown:
         first = shown[0]
         problems.append(f"indicators shows {len(shown)} row(s) whose counts are too small to "
                         f"publish, e.g. {first.level} {first.area_code} indicator "
                         f"{first.indicator} {first.breakdown} {first.group}: "
                         f"{disclosure.is_sensitive(first, policy)}")
-    bounded = indicators[indicators["suppressed"] & indicators["ci_lower"].notna()]
-    if len(bounded):
-        problems.append(f"indicators shows the interval of {len(bounded)} withheld row(s)")
+    bounded = sum(1 for hidden, low, high in zip(
+        indicators.column("suppressed").to_pylist(), indicators.column("ci_lower").to_pylist(),
+        indicators.column("ci_upper").to_pylist(), strict=True)
+        if hidden and (low is not None or high is not None))
+    if bounded:
+        problems.append(f"indicators shows the interval of {bounded} withheld row(s)")
     t = policy.disclosure_threshold
     model = tables["model_employer"]
     small = [v for v, n in zip(model.column("bme_headcount").to_pylist(),
@@ -112,10 +117,12 @@ def raw_extracts(paths: PipelinePaths, year: int) -> list[dict]:
     key=SNAPSHOT,
     deps=[RESULTS, DISTRIBUTION, MODEL_EMPLOYER, RECONCILIATION, TRUSTS_IN_YEAR, COUNTS,
           DISCIPLINARY_INPUTS,
-          # The year before's snapshot: its data version (the snapshot id) tells the UI when a
-          # republished earlier year has made this one stale (wres_pipeline/staleness.py).
+          # Earlier years' snapshots: the trend tables read one and five years before (and
+          # the window declares the years between). Their data versions (snapshot ids) tell
+          # the UI when a republished earlier year has made this one stale
+          # (wres_pipeline/staleness.py).
           dg.AssetDep(SNAPSHOT, partition_mapping=dg.TimeWindowPartitionMapping(
-              start_offset=-1, end_offset=-1, allow_nonexistent_upstream_partitions=True))],
+              start_offset=-5, end_offset=-1, allow_nonexistent_upstream_partitions=True))],
     partitions_def=wres_year_partitions, group_name="publish", kinds={"parquet"},
     owners=OWNERS, code_version="2",
     check_specs=[dg.AssetCheckSpec(
@@ -138,7 +145,8 @@ def snapshot(context: dg.AssetExecutionContext, paths: PipelinePaths, method: Me
         later_years_read = exchange.gather(con)
         trends.record_reads(con, root, year)
         earlier_years = exchange.uses(con)
-    public_tables = protect(internal_tables, policy)
+    public_tables = protect(internal_tables, policy,
+                            {method.pooled_band: method.model_employer_pooled_bands})
     for edition, tables in (("internal", internal_tables), ("public", public_tables)):
         tables["trends"] = trends.build(tables["indicators"], root / edition, year)
     problems = disclosure_failures(public_tables, policy)

@@ -11,28 +11,32 @@ source); every number in it is a setting in config.toml's [publish]:
   1), and White or BME events or populations of indicators 2-4. Unknown cells never withhold a
   unit (they say nothing of anyone's ethnicity); zero is not disclosive.
 - Aggregates (ICB, region, trust type, England) pool the full data and are published as they
-  are, except where an area would give a withheld count back: an area pooling one trust whose
-  unit is withheld, or (complementary suppression) a parent showing a unit with exactly one
-  child withheld, where the smallest other child is withheld too. Repeated until stable.
-Counts are protected in *units*: the rows describing the same people in one area (an indicator's
-breakdown; for indicator 1 a grade's clinical, non-clinical and combined rows, one being nearly
-the others' sum; the staff headcount, which indicators 3 and 4 and the indicator 9 workforce
-rest on; a survey group).
+  are, except where one would give a withheld count back: complementary suppression. Wherever
+  a shown cell is the sum of others (an area of its trusts or ICBs; a trust's staff, or its
+  clinical and non-clinical staff, of its grades; the pooled senior bands of their bands) and
+  exactly one of those is withheld, the smallest other goes too; if it is the only one, the sum
+  goes with it. Repeated until stable, in a fixed order.
+Counts are protected in *units*: the rows describing the same people in one area (an
+indicator's breakdown; for indicator 1 a grade's clinical, non-clinical and combined rows; the
+staff headcount, which indicators 3 and 4 and the indicator 9 workforce rest on; the clinical
+and non-clinical totals; a survey group).
 """
 
-from collections import defaultdict
+from collections import defaultdict, namedtuple
 from dataclasses import dataclass
-
-import pandas as pd
 
 PRIMARY = "a count from 1 to {threshold} in this breakdown"
 SURVEY = "fewer than {minimum} respondents in the group (the NHS Staff Survey's rule)"
 COMPLEMENT = "withheld so that a withheld count cannot be recovered by subtraction"
-SINGLE = "pools a single trust or area whose counts are withheld"
+SINGLE = "pools a single trust, area or band whose counts are withheld"
 DEPENDENT = "built on a withheld headcount"
 HEADCOUNT = "headcount"
+FLAGS = "clinical and non-clinical totals"
 BOARD = "board"
 ENGLAND = ("england", "E92000001")
+COLUMNS = ["year", "level", "area_code", "indicator", "measure", "breakdown", "group",
+           "numerator", "denominator", "trusts"]
+Row = namedtuple("Row", COLUMNS)
 
 
 @dataclass(frozen=True)
@@ -49,11 +53,20 @@ class Policy:
         return cls(**{k: settings[k] for k in cls.__dataclass_fields__})
 
 
+def rows_of(table, columns=COLUMNS) -> list:
+    """A table's rows as named tuples of plain values (fast to walk)."""
+    shape = Row if columns is COLUMNS else namedtuple("Row", columns)
+    return [shape(*values) for values in zip(*(table.column(c).to_pylist() for c in columns),
+                                             strict=True)]
+
+
 def unit_of(indicator: int, breakdown: str, group: str) -> str | None:
     """The unit a row's counts belong to (None: a gap, judged from its groups' units)."""
     if indicator == 1:
-        grade = breakdown.partition(":")[2] or "all"
-        return HEADCOUNT if grade == "all" else f"grade:{grade}"
+        if breakdown == "all":
+            return HEADCOUNT
+        grade = breakdown.partition(":")[2]
+        return FLAGS if grade == "all" else f"grade:{grade}"
     if indicator <= 4:
         return f"{indicator}:{breakdown}"
     if indicator <= 8:
@@ -64,18 +77,17 @@ def unit_of(indicator: int, breakdown: str, group: str) -> str | None:
 
 
 def _small(value, low: int, high: int) -> bool:
-    return value is not None and not pd.isna(value) and low <= value <= high
+    return value is not None and low <= value <= high
 
 
 def is_sensitive(row, policy: Policy) -> str | None:
     """Why a row's own counts are too small to publish (None when they are not)."""
     t = policy.disclosure_threshold
-    single = row.level == "trust" or row.trusts == 1
     if 5 <= row.indicator <= 8 and row.measure == "percent":
         if _small(row.denominator, 1, policy.survey_minimum_respondents - 1):
             return SURVEY.format(minimum=policy.survey_minimum_respondents)
         return None
-    if not single or row.group not in ("White", "BME"):
+    if not (row.level == "trust" or row.trusts == 1) or row.group not in ("White", "BME"):
         return None
     # An area pooling one trust is that trust: its small counts are the trust's.
     why = PRIMARY.format(threshold=t) if row.level == "trust" else SINGLE
@@ -89,40 +101,66 @@ def is_sensitive(row, policy: Policy) -> str | None:
     return None
 
 
-def _child_sets(organisations: pd.DataFrame) -> dict[tuple, list[list[tuple]]]:
-    """For each area, the sets of children whose counts add up to it."""
+def _area_sets(organisations) -> dict[tuple, list[list[tuple]]]:
+    """For each area, the sets of areas (trusts, ICBs, regions, types) that add up to it."""
     sets = defaultdict(lambda: defaultdict(list))
-    for row in organisations.itertuples():
+    regions, types = set(), set()
+    for row in rows_of(organisations, ["organisation_code", "icb_code", "region_code",
+                                       "trust_type"]):
         trust = ("trust", row.organisation_code)
         for parent in (("icb", row.icb_code), ("region", row.region_code),
                        ("trust_type", row.trust_type)):
             sets[parent]["trusts"].append(trust)
-    icbs = organisations[["icb_code", "region_code"]].drop_duplicates()
-    for row in icbs.itertuples():
-        sets[("region", row.region_code)]["icbs"].append(("icb", row.icb_code))
-    for region in sorted(organisations["region_code"].dropna().unique()):
-        sets[ENGLAND]["regions"].append(("region", region))
-    for kind in sorted(organisations["trust_type"].dropna().unique()):
-        sets[ENGLAND]["types"].append(("trust_type", kind))
+        if ("icb", row.icb_code) not in sets[("region", row.region_code)]["icbs"]:
+            sets[("region", row.region_code)]["icbs"].append(("icb", row.icb_code))
+        regions.add(row.region_code)
+        types.add(row.trust_type)
+    sets[ENGLAND]["regions"] = [("region", r) for r in sorted(x for x in regions if x)]
+    sets[ENGLAND]["types"] = [("trust_type", t) for t in sorted(x for x in types if x)]
     return {parent: list(by.values()) for parent, by in sets.items()}
 
 
-def withheld_units(indicators: pd.DataFrame, organisations: pd.DataFrame,
-                   policy: Policy) -> dict[tuple, str]:
-    """{(year, level, area_code, unit): reason} for every unit the public edition withholds."""
-    units = {}  # key -> size (largest denominator), for choosing the complement
+def _sum_sets(units: dict, organisations, pools: dict[str, list[str]]) -> list[tuple]:
+    """Every (parent node, child nodes) where the parent's counts are the children's sum;
+    a node is (year, level, area_code, unit)."""
+    areas = _area_sets(organisations)
+    found = []
+    for year, unit in sorted({(k[0], k[3]) for k in units}):
+        for parent, child_sets in sorted(areas.items()):
+            found += [((year, *parent, unit), [(year, *c, unit) for c in children])
+                      for children in child_sets]
+    grades = defaultdict(set)
+    for year, level, area, unit in units:
+        if unit.startswith("grade:"):
+            grades[(year, level, area)].add(unit)
+    pooled = {f"grade:{name}" for name in pools}
+    for (year, level, area), held in sorted(grades.items()):
+        single = sorted(held - pooled)
+        for total in (HEADCOUNT, FLAGS):
+            found.append(((year, level, area, total), [(year, level, area, g) for g in single]))
+        for name, bands in sorted(pools.items()):
+            found.append(((year, level, area, f"grade:{name}"),
+                          [(year, level, area, f"grade:{b}") for b in bands]))
+    return found
+
+
+def withheld_units(indicators, organisations, policy: Policy,
+                   pools: dict[str, list[str]] | None = None) -> dict[tuple, str]:
+    """{(year, level, area_code, unit): reason} for every unit the public edition withholds
+    (`pools`: each pooled senior band and the bands it sums)."""
+    units = {}  # node -> size (largest denominator), for choosing the complement
     reasons = {}
-    for row in indicators.itertuples():
+    for row in rows_of(indicators):
         unit = unit_of(row.indicator, row.breakdown, row.group)
         if unit is None or (unit == BOARD and policy.board_published_in_full):
             continue
         key = (row.year, row.level, row.area_code, unit)
-        size = 0 if pd.isna(row.denominator) else int(row.denominator)
-        units[key] = max(units.get(key, 0), size)
+        units[key] = max(units.get(key, 0), row.denominator or 0)
         why = is_sensitive(row, policy)
         if why and key not in reasons:
             reasons[key] = why
-    sets = _child_sets(organisations)
+    sums = [(parent, [c for c in children if c in units]) for parent, children in
+            _sum_sets(units, organisations, pools or {}) if parent in units]
     changed = True
     while changed:
         changed = False
@@ -132,22 +170,16 @@ def withheld_units(indicators: pd.DataFrame, organisations: pd.DataFrame,
                 if key in units and key not in reasons:
                     reasons[key] = DEPENDENT
                     changed = True
-        # Sorted, so the same data always withholds the same complements.
-        for year, unit in sorted({(k[0], k[3]) for k in units}):
-            for parent, child_sets in sorted(sets.items()):
-                if (year, *parent, unit) not in units or (year, *parent, unit) in reasons:
-                    continue
-                for children in child_sets:
-                    present = [c for c in children if (year, *c, unit) in units]
-                    hidden = [c for c in present if (year, *c, unit) in reasons]
-                    if len(hidden) != 1:
-                        continue
-                    if len(present) == 1:
-                        reasons[(year, *parent, unit)] = SINGLE
-                    else:
-                        smallest = min((units[(year, *c, unit)], c) for c in present
-                                       if c not in hidden)[1]
-                        reasons[(year, *smallest, unit)] = COMPLEMENT
-                    changed = True
-                    break
+        for parent, present in sums:
+            if parent in reasons:
+                continue
+            hidden = [c for c in present if c in reasons]
+            if len(hidden) != 1:
+                continue
+            shown = [c for c in present if c not in reasons]
+            if shown:
+                reasons[min(shown, key=lambda c: (units[c], c))] = COMPLEMENT
+            else:
+                reasons[parent] = SINGLE
+            changed = True
     return reasons
