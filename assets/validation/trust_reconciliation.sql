@@ -52,12 +52,15 @@ esr as (
 training as (
 
     -- Indicator 4's rate divides a group's staff accessing training by its ESR headcount:
-    -- more than that headcount would put the rate above 100 %.
+    -- more than that headcount would put the rate above 100 %. A group with no ESR staff has
+    -- no rate at all (the likelihood is undefined, with its reason), so it is not counted
+    -- here: the missing staff are the reconciliation's other findings.
     select r.organisation_code,
-           max(r.accessed_non_mandatory_training - coalesce(g.people, 0)) as training_excess,
+           coalesce(max(r.accessed_non_mandatory_training - g.people)
+                        filter (where g.people > 0), 0) as training_excess,
            string_agg(r.ethnic_group || ' ' || r.accessed_non_mandatory_training || ' of '
-                      || coalesce(g.people, 0), ', ' order by r.ethnic_group)
-               filter (where r.accessed_non_mandatory_training > coalesce(g.people, 0))
+                      || g.people, ', ' order by r.ethnic_group)
+               filter (where g.people > 0 and r.accessed_non_mandatory_training > g.people)
                as training_above_headcount
     from validated.trust_return as r
     left join (select organisation_code, wres_group, sum(people) as people
