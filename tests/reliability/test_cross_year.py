@@ -36,7 +36,10 @@ def _indicator_3(data, year):
     # The Model Employer baseline (2018) is recorded as wanted but not published.
     assert {"used_for": "model employer baseline", "snapshot_id": None, "year": 2018} \
         in manifest["earlier_years"]
-    return entered, [u for u in manifest["earlier_years"] if u["year"] != 2018]
+    # The trend tables read one and five years before (the latter not published: wanted).
+    assert {"used_for": "trend tables", "snapshot_id": None, "year": year - 5} \
+        in manifest["earlier_years"]
+    return entered, [u for u in manifest["earlier_years"] if u["used_for"] == "indicator 3 window"]
 
 
 def _resubmit(data, extra: int) -> None:

@@ -35,7 +35,7 @@ IDENTIFIERS = {
 }
 SQL_TEXT_ARGUMENTS = {  # non-literal SQL: constants or project SQL files
     "HEADLINE_SQL", "frame_sql(contract)", "sql", "sql_text(f'publish/{name}.sql')",
-    "sql_text(path)",
+    "sql_text(path)", "sql_text('publish/trends.sql')", "sql_text('publish/coverage.sql')",
 }
 SECRETS = [
     re.compile(r"-----BEGIN [A-Z ]*PRIVATE KEY-----"),
