@@ -238,45 +238,20 @@ likelihood_rows as (
 survey_gap_rows as (
 
     -- Newcombe's hybrid score interval for a difference of proportions (Newcombe 1998,
-    -- method 10) from the two groups' Wilson bounds: BME (1) minus White (2).
-    select year, level, area_code, area_name, indicator, 'gap_pp' as measure, breakdown,
-           'all' as wres_group, cast(null as bigint) as numerator,
+    -- method 10) from the two groups' Wilson bounds. Indicators 5-8 name no group on top, so
+    -- their oriented rates are BME (p1) and White (p2): the gap is BME minus White.
+    select c.year, c.level, c.area_code, c.area_name, c.indicator, 'gap_pp' as measure,
+           c.breakdown, 'all' as wres_group, cast(null as bigint) as numerator,
            cast(null as bigint) as denominator,
-           100 * (b - w) as value,
-           100 * ((b - w) - sqrt(power(b - bl, 2) + power(wu - w, 2))) as ci_lower,
-           100 * ((b - w) + sqrt(power(bu - b, 2) + power(w - wl, 2))) as ci_upper,
-           null_reason, detail, trusts, kind
-    from (
-        select c.*,
-               cast(bme_events as double) / bme_population as b,
-               cast(white_events as double) / white_population as w,
-               ((cast(bme_events as double) / bme_population + $z * $z / (2 * bme_population))
-                - $z * sqrt(greatest(0, (cast(bme_events as double) / bme_population)
-                            * (1 - cast(bme_events as double) / bme_population) / bme_population
-                            + $z * $z / (4 * bme_population * bme_population))))
-                   / (1 + $z * $z / bme_population) as bl,
-               ((cast(bme_events as double) / bme_population + $z * $z / (2 * bme_population))
-                + $z * sqrt(greatest(0, (cast(bme_events as double) / bme_population)
-                            * (1 - cast(bme_events as double) / bme_population) / bme_population
-                            + $z * $z / (4 * bme_population * bme_population))))
-                   / (1 + $z * $z / bme_population) as bu,
-               ((cast(white_events as double) / white_population
-                 + $z * $z / (2 * white_population))
-                - $z * sqrt(greatest(0, (cast(white_events as double) / white_population)
-                            * (1 - cast(white_events as double) / white_population)
-                            / white_population
-                            + $z * $z / (4 * white_population * white_population))))
-                   / (1 + $z * $z / white_population) as wl,
-               ((cast(white_events as double) / white_population
-                 + $z * $z / (2 * white_population))
-                + $z * sqrt(greatest(0, (cast(white_events as double) / white_population)
-                            * (1 - cast(white_events as double) / white_population)
-                            / white_population
-                            + $z * $z / (4 * white_population * white_population))))
-                   / (1 + $z * $z / white_population) as wu
-        from classified as c
-        where indicator between 5 and 8
-    )
+           100 * (w.p1 - w.p2) as value,
+           100 * ((w.p1 - w.p2) - sqrt(power(w.p1 - w.l1, 2) + power(w.u2 - w.p2, 2)))
+               as ci_lower,
+           100 * ((w.p1 - w.p2) + sqrt(power(w.u1 - w.p1, 2) + power(w.p2 - w.l2, 2)))
+               as ci_upper,
+           c.null_reason, c.detail, c.trusts, c.kind
+    from classified as c
+    left join wilson_bounds as w using (year, level, area_code, indicator, breakdown)
+    where c.indicator between 5 and 8
 
 ),
 
