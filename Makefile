@@ -41,7 +41,8 @@ benchmark: setup
 benchmark-validate: setup
 	$(BIN)/python benchmarks/ingest_validate_national.py
 
-# Known vulnerabilities in the pinned dependencies (needs pypi.org's JSON API: docs/reliability.md).
+# Known vulnerabilities in the pinned dependencies, with pip-audit (it needs a vulnerability
+# service that CI machines cannot reach: docs/reliability.md).
 audit: setup
 	$(BIN)/pip install --quiet pip-audit==2.10.1
 	$(BIN)/pip freeze --exclude-editable | grep -v '^pip-audit==' > $(VENV)/audited-requirements.txt

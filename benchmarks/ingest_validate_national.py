@@ -17,7 +17,7 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
-STAGES = {"staging": "ingest and validate", "core/trusts_in_year": "ingest and validate",
+STAGES = {"staging": "ingest and validate", "organisations": "ingest and validate",
           "core/trust_reconciliation": "reconcile", "core/workforce": "indicators",
           "indicators": "indicators", "publish": "publish", "report": "report"}
 
@@ -49,7 +49,7 @@ def main() -> None:
     from wres_pipeline import contracts
     from wres_pipeline.ingest.readers import read_raw
     from wres_pipeline.ingest.staging import stage
-    from wres_pipeline.organisations import trusts_in_year
+    from wres_pipeline.organisations.trusts import trusts_in_year
     from wres_pipeline.reference import table
     from wres_pipeline.sample.generate import generate_year
     from wres_pipeline.validation.gx_runner import validate

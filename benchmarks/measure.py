@@ -42,13 +42,14 @@ def stage_seconds(home: Path) -> dict[str, float]:
             if event is None or not event.step_key:
                 continue
             key = event.step_key
+            ingest = key.startswith("staging") or key == "organisations__extracts"
             if event.event_type_value == "STEP_START":
                 starts[key] = entry.timestamp
-            elif event.event_type_value == "ASSET_MATERIALIZATION" and key.startswith("staging"):
+            elif event.event_type_value == "ASSET_MATERIALIZATION" and ingest:
                 split = event.event_specific_data.materialization.metadata["seconds"].value
                 stages["ingest"] += split["ingest"]
                 stages["validate"] += split["validate"]
-            elif event.event_type_value == "STEP_SUCCESS" and not key.startswith("staging"):
+            elif event.event_type_value == "STEP_SUCCESS" and not ingest:
                 group = ("report" if key.startswith("report") else "publish"
                          if key.startswith("publish") else "validate" if "reconciliation" in key
                          else "ingest" if "trusts_in_year" in key else "indicators")

@@ -86,7 +86,7 @@ def _print_locations(current: settings.Settings) -> None:
     print(f"DuckDB per year: {current.warehouse}/wres_<year>.duckdb (indicators.wres_indicators, "
           "indicators.trust_distribution, indicators.model_employer)")
     print(f"Time series:     {current.warehouse}/wres_time_series.duckdb "
-          "(indicators.time_series)")
+          "(publish.time_series)")
     print(f"Published:       {current.published}/internal/<year>/LATEST (all counts) and "
           f"{current.published}/public/<year>/LATEST (disclosure-controlled)")
     print(f"Public dataset:  {current.published}/public/dataset/<table>/year=<YYYY>/")

@@ -9,7 +9,8 @@ import warnings
 
 import dagster as dg
 
-from wres_pipeline.core_assets import trust_reconciliation, trusts_in_year
+from wres_pipeline.core.reconciliation import trust_reconciliation
+from wres_pipeline.core.workforce import workforce
 from wres_pipeline.indicators.counts import (
     counts,
     disciplinary_inputs,
@@ -18,11 +19,10 @@ from wres_pipeline.indicators.counts import (
     workforce_counts,
 )
 from wres_pipeline.indicators.results import model_employer, trust_distribution, wres_indicators
-from wres_pipeline.indicators.time_series import time_series
-from wres_pipeline.indicators.workforce import workforce
-from wres_pipeline.ingest.assets import staging_assets
 from wres_pipeline.jobs import time_series_job, wres_year_job
+from wres_pipeline.organisations.assets import extracts, trusts_in_year
 from wres_pipeline.publish.assets import snapshot
+from wres_pipeline.publish.time_series import time_series
 from wres_pipeline.report.assets import national_report
 from wres_pipeline.resources import (
     MethodSettings,
@@ -32,15 +32,21 @@ from wres_pipeline.resources import (
 )
 from wres_pipeline.schedules import annual_wres_run
 from wres_pipeline.sensors import landing_zone_sensor, run_failure_summary
+from wres_pipeline.staging.assets import esr_staff_in_post, staff_survey, trust_return
 
 # Partitioned asset checks warn in every process in Dagster 1.13; the feature is what we rely on.
 warnings.filterwarnings("ignore", category=dg.PreviewWarning)
 warnings.filterwarnings("ignore", category=dg.BetaWarning)
 
 defs = dg.Definitions(
-    assets=[*staging_assets, trusts_in_year, trust_reconciliation, workforce, workforce_counts,
-            disciplinary_inputs, return_counts, survey_counts, counts, wres_indicators,
-            trust_distribution, model_employer, time_series, snapshot, national_report],
+    # In the order the data walks (wres_pipeline/layers.py).
+    assets=[extracts, trusts_in_year,
+            esr_staff_in_post, trust_return, staff_survey,
+            workforce, trust_reconciliation,
+            workforce_counts, disciplinary_inputs, return_counts, survey_counts, counts,
+            wres_indicators, trust_distribution, model_employer,
+            snapshot, time_series,
+            national_report],
     resources={"paths": PipelinePaths.from_settings(),
                "validation": ValidationSettings.from_settings(),
                "method": MethodSettings.from_settings(),

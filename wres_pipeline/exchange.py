@@ -24,8 +24,8 @@ from wres_pipeline.publish.snapshot import latest, published_years
 TABLES = {
     "disciplinary_inputs": "select * from indicators.disciplinary_inputs order by all",
     "indicator_counts": "select * from indicators.counts order by all",
-    "trusts_in_year": "select * from core.trusts_in_year order by all",
-    "successor_map": "select * from core.successor_map order by all",
+    "trusts_in_year": "select * from organisations.trusts_in_year order by all",
+    "successor_map": "select * from organisations.successor_map order by all",
 }
 USED = "indicators.earlier_years_used"
 

@@ -2,7 +2,7 @@
 
 import dagster as dg
 
-from wres_pipeline.indicators.time_series import TIME_SERIES
+from wres_pipeline.publish.time_series import TIME_SERIES
 
 # Every per-year asset, from the landing zone to the indicators, for one partition (the
 # partitions, one per WRES year, come from the selected assets).

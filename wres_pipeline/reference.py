@@ -7,8 +7,12 @@ and survey question numbers all come from here.
 import csv
 import re
 from functools import cache
+from typing import TYPE_CHECKING
 
 from wres_pipeline.paths import REFERENCE_DIR
+
+if TYPE_CHECKING:
+    import duckdb
 
 
 @cache
@@ -56,3 +60,11 @@ def ethnic_group_of(value: str | None) -> str:
     if not CODE.fullmatch(value):
         return "unknown"
     return groups.get(value if value == "99" else value[:1], "unknown")
+
+
+def load_reference_table(con: "duckdb.DuckDBPyConnection", name: str) -> None:
+    """Make `reference/<name>.csv` the table `reference.<name>` (all columns text)."""
+    con.sql("create schema if not exists reference")
+    con.execute(f"create or replace table reference.{name} as "
+                "select * from read_csv($path, all_varchar = true, header = true)",
+                {"path": str(REFERENCE_DIR / f"{name}.csv")}).fetchall()

@@ -2,7 +2,7 @@
 -- integrated care board (ICB), by NHS England region, by trust type and for England. Pooling counts, not averaging trusts' values,
 -- is how the aggregates are formed; the same formulas then apply at every level.
 -- Inputs: the trust counts (workforce_counts, return_counts, survey_counts) and
--- core.trusts_in_year; reference.trust_types for type names.
+-- organisations.trusts_in_year; reference.trust_types for type names.
 with trust_counts as (
 
     select * from indicators.workforce_counts
@@ -17,7 +17,7 @@ located as (
            t.trust_type,
            tt.label as trust_type_name
     from trust_counts as c
-    inner join core.trusts_in_year as t using (organisation_code)
+    inner join organisations.trusts_in_year as t using (organisation_code)
     left join reference.trust_types as tt on tt.trust_type = t.trust_type
 
 ),

@@ -11,7 +11,7 @@
 -- Shares are of all staff, unknowns included, as indicator 1 reports them. Baseline counts come
 -- from the baseline year's published workforce counts, with predecessor trusts pooled into
 -- today's trust (baseline_counts, already mapped).
--- Inputs: indicators.workforce_counts, baseline_counts, core.trusts_in_year.
+-- Inputs: indicators.workforce_counts, baseline_counts, organisations.trusts_in_year.
 -- Parameters: $year, $baseline_year, $target_year, $bands, $baseline_published, $goal.
 with current_counts as (
 
@@ -93,7 +93,7 @@ trust_rows as (
            cast(ceil(target_share * headcount - 1e-9) as bigint) as target_headcount,
            cast(ceil(goal_share * headcount - 1e-9) as bigint) as goal_headcount
     from targets as t
-    inner join core.trusts_in_year as i using (organisation_code)
+    inner join organisations.trusts_in_year as i using (organisation_code)
 
 ),
 

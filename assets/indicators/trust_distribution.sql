@@ -7,7 +7,7 @@
 --             group, or no return or survey results at all), with the reasons and how many
 -- Quartiles, minimum and maximum are of the included trusts' finite values; the shares above
 -- the range and significantly adverse are of all included trusts (the reports' "at 80 % of
--- trusts ..." headlines). Inputs: indicators.wres_indicators, core.trusts_in_year.
+-- trusts ..." headlines). Inputs: indicators.wres_indicators, organisations.trusts_in_year.
 -- Parameter: $high (top of the non-adverse range).
 with measures as (
 
@@ -22,7 +22,7 @@ every_trust as (
     -- One row per trust of the year and measure, whether or not the trust has a row.
     select m.*, t.organisation_code
     from measures as m
-    cross join core.trusts_in_year as t
+    cross join organisations.trusts_in_year as t
 
 ),
 

@@ -1,5 +1,5 @@
 -- The organisations the year's figures cover: every trust open on 31 March, with its region,
--- ICB and type. Input: core.trusts_in_year. Parameter: $year.
+-- ICB and type. Input: organisations.trusts_in_year. Parameter: $year.
 select
     cast($year as integer) as year,
     organisation_code,
@@ -11,5 +11,5 @@ select
     trust_type,
     open_date,
     close_date
-from core.trusts_in_year
+from organisations.trusts_in_year
 order by organisation_code

@@ -5,7 +5,7 @@ import duckdb
 import pyarrow as pa
 import pytest
 
-from wres_pipeline.indicators.workforce import build_workforce
+from wres_pipeline.core.workforce import build_workforce
 from wres_pipeline.reference import table
 from wres_pipeline.sql import create_table
 
@@ -164,7 +164,7 @@ def _model_employer(year, baseline_overall=(20, 100), goal="fixed", baseline_8a=
         con.execute(f"create table baseline_counts as select * from "
                     f"(values {', '.join(['(?, ?, ?, ?, ?)'] * len(baseline))}) as t{columns}",
                     [v for r in baseline for v in r])
-        con.sql("create table core.trusts_in_year as select * from (values "
+        con.sql("create table organisations.trusts_in_year as select * from (values "
                 "('RXX', 'Trust X', 'Q1', 'ICB one', 'Y56', 'London', 'acute'), "
                 "('RYY', 'Trust Y', 'Q1', 'ICB one', 'Y56', 'London', 'acute')) as t("
                 "organisation_code, organisation_name, icb_code, icb_name, region_code, "

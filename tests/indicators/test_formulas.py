@@ -8,7 +8,7 @@ from types import SimpleNamespace
 import duckdb
 import pytest
 
-from wres_pipeline.ingest.staging import load_reference_table
+from wres_pipeline.reference import load_reference_table
 from wres_pipeline.sql import create_table
 
 Z = 1.959963984540054

@@ -11,7 +11,7 @@ from wres_pipeline.sample.generate import generate_year
 
 YEAR = 2022
 KEPT_TABLES = ("validated.trust_return", "validated.esr_staff_in_post",
-               "core.trust_reconciliation", "core.trusts_in_year",
+               "core.trust_reconciliation", "organisations.trusts_in_year",
                "indicators.wres_indicators", "indicators.model_employer")
 
 

@@ -44,7 +44,7 @@ def test_every_row_sent_is_staged(ingested, landing_2024):
         survey = con.sql("select count(*) from staging.staff_survey").fetchall()[0][0]
         returns = con.sql("select count(*), count(distinct source_file) "
                           "from staging.trust_return").fetchall()[0]
-        trusts = con.sql("select count(*) from core.trusts_in_year").fetchall()[0][0]
+        trusts = con.sql("select count(*) from organisations.trusts_in_year").fetchall()[0][0]
     assert esr == _csv_rows(folder / "esr_staff_in_post.csv")
     assert survey == _csv_rows(folder / "staff_survey.csv")
     files = list((folder / "trust_returns").iterdir())

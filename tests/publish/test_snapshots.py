@@ -98,6 +98,33 @@ def test_rerun_changes_no_published_byte(published):
     assert after == before
 
 
+def test_a_public_edition_that_would_disclose_fails_its_check_and_publishes_nothing(
+        published, monkeypatch):
+    """The check reports what it found, and nothing is written: here the disclosure step
+    withholds nothing, as a broken policy would leave it."""
+    import dagster as dg
+
+    from tests.conftest import METHOD, VALIDATION
+    from wres_pipeline.definitions import defs
+    from wres_pipeline.publish import assets
+    from wres_pipeline.resources import PublishSettings
+
+    paths, root = published
+    before = {p: p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
+    monkeypatch.setattr(assets.disclosure, "withheld_units", lambda *args: {})
+    result = dg.materialize(
+        defs.assets, selection=[assets.SNAPSHOT], partition_key="2023",
+        resources={"paths": paths, "method": METHOD, "validation": VALIDATION,
+                   "publishing": PublishSettings.from_settings()},
+        instance=dg.DagsterInstance.ephemeral(), raise_on_error=False)
+    assert not result.success
+    (check,) = result.get_asset_check_evaluations()
+    assert check.check_name == "public_edition_discloses_nothing" and not check.passed
+    assert "too small to publish" in check.description
+    assert not result.get_asset_materialization_events()
+    assert {p: p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()} == before
+
+
 def _editions(root, year, table="indicators"):
     """The internal and public rows of a table side by side (public columns prefixed p_)."""
     internal = _snapshot(root, "internal", year) / f"{table}.parquet"

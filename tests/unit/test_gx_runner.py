@@ -5,7 +5,7 @@ import duckdb
 
 from wres_pipeline import contracts
 from wres_pipeline.ingest.staging import read_files, stage
-from wres_pipeline.organisations import REFERENCE_FILES
+from wres_pipeline.organisations.trusts import REFERENCE_FILES
 from wres_pipeline.validation.frames import validation_frame
 from wres_pipeline.validation.gx_runner import validate
 from wres_pipeline.validation.rules import year_parameters

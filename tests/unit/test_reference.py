@@ -5,7 +5,7 @@ import datetime as dt
 
 import pytest
 
-from wres_pipeline.organisations import REFERENCE_FILES, trusts_in_year
+from wres_pipeline.organisations.trusts import REFERENCE_FILES, trusts_in_year
 from wres_pipeline.reference import ethnic_group_of, table
 
 

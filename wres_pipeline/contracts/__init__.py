@@ -12,6 +12,9 @@ from wres_pipeline.reference import values_from
 
 # The extracts of a WRES year, in the order they are ingested.
 EXTRACTS = ("organisations", "esr_staff_in_post", "trust_return", "staff_survey")
+# The layer (wres_pipeline/layers.py) whose asset ingests each extract: the organisations come
+# first, since every other extract is checked against the trusts of the year.
+LAYER_OF_EXTRACT = {"organisations": "organisations"}
 
 
 @dataclass(frozen=True)
@@ -82,6 +85,12 @@ class Contract:
 
     def column(self, name: str) -> Column:
         return next(c for c in self.columns if c.name == name)
+
+    @property
+    def staging_sql(self) -> str:
+        """The SQL file that types the raw rows (relative to assets/), in the folder of the
+        layer that ingests the extract."""
+        return f"{LAYER_OF_EXTRACT.get(self.extract, 'staging')}/{self.name}.sql"
 
 
 @cache

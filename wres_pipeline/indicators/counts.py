@@ -9,23 +9,20 @@ import dagster as dg
 import pyarrow as pa
 
 from wres_pipeline import exchange
-from wres_pipeline.core_assets import WORKFORCE
-from wres_pipeline.ingest.assets import OWNERS, TRUSTS_IN_YEAR
-from wres_pipeline.ingest.staging import load_reference_table
-from wres_pipeline.partitions import wres_year_partitions, year_of
+from wres_pipeline.core.workforce import workforce
+from wres_pipeline.layers import asset_key, layer_asset
+from wres_pipeline.organisations.assets import trusts_in_year
+from wres_pipeline.partitions import year_of
+from wres_pipeline.reference import load_reference_table
 from wres_pipeline.resources import MethodSettings, PipelinePaths
 from wres_pipeline.sql import create_table
+from wres_pipeline.staging.assets import staff_survey, trust_return
 
-WORKFORCE_COUNTS = dg.AssetKey(["indicators", "workforce_counts"])
-DISCIPLINARY_INPUTS = dg.AssetKey(["indicators", "disciplinary_inputs"])
-RETURN_COUNTS = dg.AssetKey(["indicators", "return_counts"])
-SURVEY_COUNTS = dg.AssetKey(["indicators", "survey_counts"])
-COUNTS = dg.AssetKey(["indicators", "counts"])
+RETURN_COUNTS = asset_key("indicators/return_counts")
 # Indicator 3 reads the year's own inputs and the year before's (none before 2015).
 THIS_AND_PRIOR_YEAR = dg.TimeWindowPartitionMapping(start_offset=-1, end_offset=0,
                                                     allow_nonexistent_upstream_partitions=True)
-COMMON = {"partitions_def": wres_year_partitions, "group_name": "indicators",
-          "kinds": {"duckdb"}, "owners": OWNERS, "code_version": "2"}
+CODE = ("exchange", "reference", "sql")
 
 
 def _build(paths: PipelinePaths, year: int, table: str, sql: str,
@@ -36,7 +33,8 @@ def _build(paths: PipelinePaths, year: int, table: str, sql: str,
         return create_table(con, f"indicators.{table}", sql, params)
 
 
-@dg.asset(key=WORKFORCE_COUNTS, deps=[WORKFORCE], **(COMMON | {"code_version": "4"}))
+@layer_asset("indicators/workforce_counts", sql=["indicators/workforce_counts.sql"], code=CODE,
+             deps=[workforce], kinds={"duckdb"})
 def workforce_counts(context: dg.AssetExecutionContext, paths: PipelinePaths,
                      method: MethodSettings):
     """Indicator 1 counts per trust: headcount by ethnic group in every band, grade and
@@ -49,8 +47,8 @@ def workforce_counts(context: dg.AssetExecutionContext, paths: PipelinePaths,
     return dg.MaterializeResult(metadata={"dagster/row_count": rows, "wres_year": year})
 
 
-@dg.asset(key=DISCIPLINARY_INPUTS, deps=[WORKFORCE, dg.AssetKey(["staging", "trust_return"])],
-          **(COMMON | {"code_version": "3"}))
+@layer_asset("indicators/disciplinary_inputs", sql=["indicators/disciplinary_inputs.sql"],
+             code=CODE, deps=[workforce, trust_return], kinds={"duckdb"})
 def disciplinary_inputs(context: dg.AssetExecutionContext, paths: PipelinePaths):
     """Indicator 3's single-year inputs per trust and group: disciplinary entries and headcount
     (assets/indicators/disciplinary_inputs.sql); published with the year's snapshot for the
@@ -75,21 +73,21 @@ def prior_disciplinary(paths: PipelinePaths, con, year: int) -> pa.Table | None:
             select p.year, coalesce(m.current_code, p.organisation_code) as organisation_code,
                    p.wres_group, sum(p.entered) as entered, sum(p.headcount) as headcount
             from prior_raw as p
-            left join core.successor_map as m using (organisation_code)
+            left join organisations.successor_map as m using (organisation_code)
             group by all""").to_arrow_table()
     finally:
         con.unregister("prior_raw")
 
 
-@dg.asset(
-    key=RETURN_COUNTS,
-    deps=[dg.AssetDep(DISCIPLINARY_INPUTS, partition_mapping=THIS_AND_PRIOR_YEAR),
-          TRUSTS_IN_YEAR, dg.AssetKey(["staging", "trust_return"])],
+@layer_asset(
+    "indicators/return_counts", sql=["indicators/return_counts.sql"], code=CODE,
+    deps=[dg.AssetDep(disciplinary_inputs, partition_mapping=THIS_AND_PRIOR_YEAR),
+          trusts_in_year, trust_return],
+    kinds={"duckdb"},
     check_specs=[dg.AssetCheckSpec(
         "indicator_3_window_as_configured", asset=RETURN_COUNTS, blocking=False,
         description="Indicator 3 pooled the configured number of years (the year before must "
                     "be published for a two-year window).")],
-    **COMMON,
 )
 def return_counts(context: dg.AssetExecutionContext, paths: PipelinePaths,
                   method: MethodSettings):
@@ -131,7 +129,8 @@ def return_counts(context: dg.AssetExecutionContext, paths: PipelinePaths,
 
 
 
-@dg.asset(key=SURVEY_COUNTS, deps=[dg.AssetKey(["staging", "staff_survey"])], **COMMON)
+@layer_asset("indicators/survey_counts", sql=["indicators/survey_counts.sql"], code=CODE,
+             deps=[staff_survey], kinds={"duckdb"})
 def survey_counts(context: dg.AssetExecutionContext, paths: PipelinePaths):
     """Indicators 5-8 counts per trust: respondents giving the indicator's answer, by group,
     from the staff survey of autumn Y-1 (assets/indicators/survey_counts.sql)."""
@@ -142,8 +141,9 @@ def survey_counts(context: dg.AssetExecutionContext, paths: PipelinePaths):
     return dg.MaterializeResult(metadata={"dagster/row_count": rows, "wres_year": year})
 
 
-@dg.asset(key=COUNTS, deps=[WORKFORCE_COUNTS, RETURN_COUNTS, SURVEY_COUNTS, TRUSTS_IN_YEAR],
-          **COMMON)
+@layer_asset("indicators/counts", sql=["indicators/indicator_counts.sql"], code=CODE,
+             deps=[workforce_counts, return_counts, survey_counts, trusts_in_year],
+             kinds={"duckdb"})
 def counts(context: dg.AssetExecutionContext, paths: PipelinePaths):
     """Every indicator's counts for each trust and pooled by region, trust type and England
     (assets/indicators/indicator_counts.sql); published with the year's snapshot for the time

@@ -5,22 +5,22 @@ import pyarrow as pa
 
 from wres_pipeline import exchange, settings
 from wres_pipeline.crashpoints import crash_point
-from wres_pipeline.indicators.counts import COMMON, COUNTS, WORKFORCE_COUNTS
-from wres_pipeline.ingest.assets import TRUSTS_IN_YEAR
-from wres_pipeline.ingest.staging import load_reference_table
+from wres_pipeline.indicators.counts import CODE, counts, workforce_counts
+from wres_pipeline.layers import asset_key, layer_asset
+from wres_pipeline.organisations.assets import trusts_in_year
 from wres_pipeline.partitions import year_of
+from wres_pipeline.reference import load_reference_table
 from wres_pipeline.resources import MethodSettings, PipelinePaths
 from wres_pipeline.sql import create_table, sql_text
 
-RESULTS = dg.AssetKey(["indicators", "wres_indicators"])
-DISTRIBUTION = dg.AssetKey(["indicators", "trust_distribution"])
-MODEL_EMPLOYER = dg.AssetKey(["indicators", "model_employer"])
+RESULTS = asset_key("indicators/wres_indicators")
+MODEL_EMPLOYER = asset_key("indicators/model_employer")
 # Each check is a SQL file returning failing rows; any row fails it (and blocks publication).
 RESULT_CHECKS = {
-    "no_value_missing_without_reason": "checks/indicators_null_without_reason.sql",
-    "no_infinite_or_nan_values": "checks/indicators_not_finite.sql",
-    "aggregates_pool_their_trusts": "checks/indicators_pooling.sql",
-    "likelihoods_are_ratios_of_rates": "checks/indicators_likelihood_matches_rates.sql",
+    "no_value_missing_without_reason": "indicators/checks/indicators_null_without_reason.sql",
+    "no_infinite_or_nan_values": "indicators/checks/indicators_not_finite.sql",
+    "aggregates_pool_their_trusts": "indicators/checks/indicators_pooling.sql",
+    "likelihoods_are_ratios_of_rates": "indicators/checks/indicators_likelihood_matches_rates.sql",
 }
 HEADLINE_SQL = """
     select indicator, measure, breakdown, "group", value, ci_lower, ci_upper
@@ -30,12 +30,12 @@ HEADLINE_SQL = """
     order by indicator, measure, breakdown"""
 
 
-@dg.asset(
-    key=RESULTS, deps=[COUNTS],
+@layer_asset(
+    "indicators/wres_indicators", sql=["indicators/wres_indicators.sql", *RESULT_CHECKS.values()],
+    code=CODE, deps=[counts], kinds={"duckdb"},
     check_specs=[dg.AssetCheckSpec(name, asset=RESULTS, blocking=True,
                                    description=sql_text(path).splitlines()[0].lstrip("- "))
                  for name, path in RESULT_CHECKS.items()],
-    **COMMON,
 )
 def wres_indicators(context: dg.AssetExecutionContext, paths: PipelinePaths,
                     method: MethodSettings) -> dg.MaterializeResult:
@@ -69,7 +69,8 @@ def wres_indicators(context: dg.AssetExecutionContext, paths: PipelinePaths,
     )
 
 
-@dg.asset(key=DISTRIBUTION, deps=[RESULTS, TRUSTS_IN_YEAR], **COMMON)
+@layer_asset("indicators/trust_distribution", sql=["indicators/trust_distribution.sql"],
+             code=CODE, deps=[wres_indicators, trusts_in_year], kinds={"duckdb"})
 def trust_distribution(context: dg.AssetExecutionContext, paths: PipelinePaths,
                        method: MethodSettings) -> dg.MaterializeResult:
     """How trusts are spread on each relative likelihood and gap: every trust of the year
@@ -95,15 +96,15 @@ def trust_distribution(context: dg.AssetExecutionContext, paths: PipelinePaths,
 BASELINE_YEAR = int(settings.load().method["model_employer_baseline_year"])
 
 
-@dg.asset(
-    key=MODEL_EMPLOYER,
+@layer_asset(
+    "indicators/model_employer", sql=["indicators/model_employer.sql"], code=CODE,
     # The baseline year's counts are read from its published snapshot (wres_pipeline/exchange.py).
-    deps=[WORKFORCE_COUNTS, TRUSTS_IN_YEAR, dg.AssetDep(
-        COUNTS, partition_mapping=dg.SpecificPartitionsPartitionMapping([str(BASELINE_YEAR)]))],
+    deps=[workforce_counts, trusts_in_year, dg.AssetDep(
+        counts, partition_mapping=dg.SpecificPartitionsPartitionMapping([str(BASELINE_YEAR)]))],
+    kinds={"duckdb"},
     check_specs=[dg.AssetCheckSpec(
         "baseline_year_published", asset=MODEL_EMPLOYER, blocking=False,
         description="The baseline year's counts are published, so targets can be set.")],
-    **COMMON,
 )
 def model_employer(context: dg.AssetExecutionContext, paths: PipelinePaths,
                    method: MethodSettings) -> dg.MaterializeResult:
@@ -164,7 +165,7 @@ def baseline_counts(paths: PipelinePaths, con, year: int, baseline_year: int) ->
             select b.year, coalesce(m.current_code, b.area_code) as organisation_code,
                    b.indicator, b.breakdown, b.wres_group, b.events, b.population, b.detail
             from baseline_raw as b
-            left join core.successor_map as m on m.organisation_code = b.area_code
+            left join organisations.successor_map as m on m.organisation_code = b.area_code
             where b.level = 'trust' and b.indicator = 1""").to_arrow_table()
     finally:
         con.unregister("baseline_raw")

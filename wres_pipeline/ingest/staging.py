@@ -8,7 +8,6 @@ import pyarrow as pa
 from wres_pipeline import reference
 from wres_pipeline.contracts import Contract
 from wres_pipeline.ingest.readers import read_raw
-from wres_pipeline.paths import REFERENCE_DIR
 from wres_pipeline.sql import create_table, drop_relation
 
 RAW_SCHEMA = "raw"
@@ -17,7 +16,7 @@ STAGING_SCHEMA = "staging"
 
 def stage(con: duckdb.DuckDBPyConnection, contract: Contract, raw: pa.Table) -> int:
     """Show the rows as sent as `raw.<table>`, then type them into `staging.<table>` through
-    `assets/staging/<table>.sql`.
+    the contract's staging SQL (`assets/<layer>/<table>.sql`).
 
     `raw.<table>` is a view of the Arrow table read from the archived files, in an in-memory
     catalog: validation quotes the text that was sent from it, and `release_raw` ends it. It is
@@ -40,7 +39,7 @@ def stage(con: duckdb.DuckDBPyConnection, contract: Contract, raw: pa.Table) -> 
     con.sql(f"create or replace view {RAW_SCHEMA}.{contract.name} as "
             f"select * from {_arrow_name(contract)}")
     compression = {c.name: c.compression for c in contract.columns if c.compression}
-    rows = create_table(con, f"{STAGING_SCHEMA}.{contract.name}", f"staging/{contract.name}.sql",
+    rows = create_table(con, f"{STAGING_SCHEMA}.{contract.name}", contract.staging_sql,
                         compression=compression)
     canonical_spelling(con, contract)
     return rows
@@ -102,11 +101,3 @@ def read_files(contract: Contract, paths: list[Path]) -> pa.Table:
         return pa.schema(fields + [("source_file", pa.string()), ("source_row", pa.int64())]) \
             .empty_table()
     return pa.concat_tables(tables)
-
-
-def load_reference_table(con: duckdb.DuckDBPyConnection, name: str) -> None:
-    """Make `reference/<name>.csv` the table `reference.<name>` (all columns text)."""
-    con.sql("create schema if not exists reference")
-    con.execute(f"create or replace table reference.{name} as "
-                "select * from read_csv($path, all_varchar = true, header = true)",
-                {"path": str(REFERENCE_DIR / f"{name}.csv")}).fetchall()

@@ -1,26 +1,30 @@
 """The publish asset: a year's internal and public snapshots, and the multi-year dataset."""
 
 import json
+from collections.abc import Iterator
 from pathlib import Path
 
 import dagster as dg
 import pyarrow as pa
 
 from wres_pipeline import contracts, exchange
-from wres_pipeline.core_assets import RECONCILIATION
+from wres_pipeline.core.reconciliation import trust_reconciliation
 from wres_pipeline.crashpoints import crash_point
-from wres_pipeline.indicators.counts import COUNTS, DISCIPLINARY_INPUTS
-from wres_pipeline.indicators.results import DISTRIBUTION, MODEL_EMPLOYER, RESULTS
-from wres_pipeline.ingest.assets import OWNERS, TRUSTS_IN_YEAR
+from wres_pipeline.indicators.counts import counts, disciplinary_inputs
+from wres_pipeline.indicators.results import model_employer, trust_distribution, wres_indicators
 from wres_pipeline.ingest.landing import inventory
-from wres_pipeline.partitions import wres_year_partitions, year_of
+from wres_pipeline.layers import asset_key, layer_asset
+from wres_pipeline.organisations.assets import extracts, trusts_in_year
+from wres_pipeline.partitions import year_of
 from wres_pipeline.publish import disclosure, trends, withholding
 from wres_pipeline.publish.dataset import refresh_year
 from wres_pipeline.publish.snapshot import publish, recorded_settings
 from wres_pipeline.resources import MethodSettings, PipelinePaths, PublishSettings
 from wres_pipeline.sql import sql_text
+from wres_pipeline.staging.assets import esr_staff_in_post, staff_survey, trust_return
 
-SNAPSHOT = dg.AssetKey(["publish", "snapshot"])
+SNAPSHOT = asset_key("publish/snapshot")
+SQL = ("publish/data_quality_trusts.sql", "publish/organisations.sql", "publish/trends.sql")
 PERSON_LEVEL = {"person_id", "assignment_id", "ethnic_category"}
 
 
@@ -113,25 +117,27 @@ def raw_extracts(paths: PipelinePaths, year: int) -> list[dict]:
     return sorted(entries, key=lambda e: (e["extract"], e["file"]))
 
 
-@dg.asset(
-    key=SNAPSHOT,
-    deps=[RESULTS, DISTRIBUTION, MODEL_EMPLOYER, RECONCILIATION, TRUSTS_IN_YEAR, COUNTS,
-          DISCIPLINARY_INPUTS,
+@layer_asset(
+    "publish/snapshot", sql=SQL,
+    code=("publish", "exchange", "atomic", "crashpoints", "ingest.landing", "sql"),
+    deps=[wres_indicators, trust_distribution, model_employer, trust_reconciliation,
+          trusts_in_year, counts, disciplinary_inputs,
+          # The data-quality summary counts every extract's staged and quarantined rows.
+          extracts, esr_staff_in_post, trust_return, staff_survey,
           # Earlier years' snapshots: the trend tables read one and five years before (and
           # the window declares the years between). Their data versions (snapshot ids) tell
           # the UI when a republished earlier year has made this one stale
           # (wres_pipeline/staleness.py).
           dg.AssetDep(SNAPSHOT, partition_mapping=dg.TimeWindowPartitionMapping(
               start_offset=-5, end_offset=-1, allow_nonexistent_upstream_partitions=True))],
-    partitions_def=wres_year_partitions, group_name="publish", kinds={"parquet"},
-    owners=OWNERS, code_version="2",
+    kinds={"parquet"},
     check_specs=[dg.AssetCheckSpec(
         "public_edition_discloses_nothing", asset=SNAPSHOT, blocking=True,
         description="The public edition has no count from 1 to the threshold and no "
                     "person-level column (checked before it is written).")],
 )
 def snapshot(context: dg.AssetExecutionContext, paths: PipelinePaths, method: MethodSettings,
-             publishing: PublishSettings) -> dg.MaterializeResult:
+             publishing: PublishSettings) -> Iterator[dg.AssetCheckResult | dg.MaterializeResult]:
     """The year's published snapshots: an internal edition with every count and a public
     edition under the disclosure policy (docs/publishing.md), each as Parquet with a manifest,
     with the trend tables (changes over one and five years), written atomically beside earlier
@@ -150,6 +156,13 @@ def snapshot(context: dg.AssetExecutionContext, paths: PipelinePaths, method: Me
     for edition, tables in (("internal", internal_tables), ("public", public_tables)):
         tables["trends"] = trends.build(tables["indicators"], root / edition, year)
     problems = disclosure_failures(public_tables, policy)
+    # The check is reported before anything is written, passed or not; a failure stops the
+    # step, so neither edition is published.
+    yield dg.AssetCheckResult(
+        check_name="public_edition_discloses_nothing", passed=not problems,
+        metadata={"policy": dg.MetadataValue.json(publishing.model_dump()),
+                  "problems": dg.MetadataValue.json(problems)},
+        description="; ".join(problems) if problems else None)
     if problems:
         raise dg.Failure("public edition not written: " + "; ".join(problems))
     settings = recorded_settings(method.model_dump(), publishing.model_dump())
@@ -164,7 +177,7 @@ def snapshot(context: dg.AssetExecutionContext, paths: PipelinePaths, method: Me
                      earlier_years=earlier_years, notes=notes)
     dataset = refresh_year(root / "public", public.folder, year)
     suppressed = sum(public_tables["indicators"].column("suppressed").to_pylist())
-    return dg.MaterializeResult(
+    yield dg.MaterializeResult(
         metadata={
             "wres_year": year,
             "dagster/row_count": internal_tables["indicators"].num_rows,
@@ -177,9 +190,5 @@ def snapshot(context: dg.AssetExecutionContext, paths: PipelinePaths, method: Me
             "earlier_years_used": dg.MetadataValue.json(earlier_years),
             "dataset": dg.MetadataValue.path(str(dataset[0].parent.parent.parent)),
         },
-        check_results=[dg.AssetCheckResult(check_name="public_edition_discloses_nothing",
-                                           passed=True,
-                                           metadata={"policy": dg.MetadataValue.json(
-                                               publishing.model_dump())})],
         data_version=dg.DataVersion(internal.snapshot_id),
     )

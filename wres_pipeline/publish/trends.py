@@ -16,8 +16,8 @@ import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
 from wres_pipeline import exchange
-from wres_pipeline.ingest.staging import load_reference_table
 from wres_pipeline.publish.snapshot import latest
+from wres_pipeline.reference import load_reference_table
 from wres_pipeline.sql import sql_text
 
 USED_FOR = "trend tables"

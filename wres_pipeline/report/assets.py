@@ -6,14 +6,12 @@ import dagster as dg
 
 from wres_pipeline.atomic import replace_if_changed
 from wres_pipeline.completion import record
-from wres_pipeline.ingest.assets import OWNERS
-from wres_pipeline.partitions import wres_year_partitions, year_of
-from wres_pipeline.publish.assets import SNAPSHOT
+from wres_pipeline.layers import layer_asset
+from wres_pipeline.partitions import year_of
+from wres_pipeline.publish.assets import snapshot
 from wres_pipeline.report.data import load
 from wres_pipeline.report.page import render
 from wres_pipeline.resources import PipelinePaths
-
-REPORT = dg.AssetKey(["report", "national_report"])
 
 
 def report_path(published: str | Path, year: int) -> Path:
@@ -29,8 +27,8 @@ def write_report(published: str | Path, year: int) -> tuple[Path, str]:
     return target, data.snapshot_id
 
 
-@dg.asset(key=REPORT, deps=[SNAPSHOT], partitions_def=wres_year_partitions,
-          group_name="report", kinds={"html"}, owners=OWNERS, code_version="1")
+@layer_asset("report/national_report", code=("report", "atomic", "completion"),
+             deps=[snapshot], kinds={"html"})
 def national_report(context: dg.AssetExecutionContext, paths: PipelinePaths):
     """The national data report for the year: a self-contained HTML page (no scripts or
     external files) with headline figures against the previous year, trends since the first

@@ -7,7 +7,7 @@ from pathlib import Path
 import pyarrow as pa
 
 from wres_pipeline import contracts
-from wres_pipeline.organisations import REFERENCE_FILES
+from wres_pipeline.organisations.trusts import REFERENCE_FILES
 from wres_pipeline.sample import esr, model, returns, survey
 from wres_pipeline.sample.faults import Fault, inject
 from wres_pipeline.sample.randomness import stream

@@ -11,7 +11,7 @@ from functools import cache
 import numpy as np
 import pandas as pd
 
-from wres_pipeline.organisations import trusts_in_year
+from wres_pipeline.organisations.trusts import trusts_in_year
 from wres_pipeline.paths import REFERENCE_DIR
 from wres_pipeline.sample.randomness import expit, logit, stream
 

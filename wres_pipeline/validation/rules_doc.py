@@ -3,7 +3,6 @@ can never list a rule that does not run (or miss one that does)."""
 
 from wres_pipeline import contracts
 from wres_pipeline.paths import PROJECT_ROOT
-from wres_pipeline.validation import reconciliation
 from wres_pipeline.validation.suites import rules_in_suite
 
 DOC = PROJECT_ROOT / "docs" / "data-quality.md"
@@ -11,6 +10,12 @@ START, END = "<!-- rules:start -->", "<!-- rules:end -->"
 
 
 def rules_markdown() -> str:
+    # The reconciliation and the trusts of the year are assets' checks: their rules are read
+    # from the assets, with the thresholds the settings give.
+    from wres_pipeline.core import reconciliation
+    from wres_pipeline.organisations.assets import trusts_in_year
+    from wres_pipeline.resources import ValidationSettings
+
     parts = []
     for contract in contracts.all_contracts():
         parts.append(f"\n### `{contract.name}` ({contract.title})\n")
@@ -24,14 +29,13 @@ def rules_markdown() -> str:
                      "set aside stops the year. |")
     parts.append("\n### Reconciliation across extracts (`core/trust_reconciliation`)\n")
     parts.append("| check | severity | why |\n|---|---|---|")
-    for rule in reconciliation.trust_rules(0.05, 0.10):
+    for rule in reconciliation.trust_rules(ValidationSettings.from_settings()):
         parts.append(f"| `{rule.name}` | {rule.severity} | {rule.description} |")
-    parts.append("\n### The trusts of the year (`core/trusts_in_year`)\n")
+    parts.append("\n### The trusts of the year (`organisations/trusts_in_year`)\n")
     parts.append("| check | severity | why |\n|---|---|---|")
-    parts.append("| `trusts_found` | error | The organisations extract gives at least one trust "
-                 "open on 31 March. |")
-    parts.append("| `every_trust_has_a_type` | error | Aggregates by trust type need every "
-                 "trust typed. |")
+    for spec in trusts_in_year.check_specs:
+        parts.append(f"| `{spec.name}` | {'error' if spec.blocking else 'warning'} | "
+                     f"{spec.description} |")
     return "\n".join(parts) + "\n"
 
 

@@ -2,21 +2,23 @@
 
 Unpartitioned: it reads only the years' published snapshots (their exchange folders, never their
 databases) and works in its own DuckDB file, so it never contends with a year's run. It records
-the snapshot of every year it read (`indicators.time_series_sources`), so a year republished
+the snapshot of every year it read (`publish.time_series_sources`), so a year republished
 since shows the series as stale (wres_pipeline/staleness.py).
 """
 
 import dagster as dg
 
 from wres_pipeline import exchange, staleness
-from wres_pipeline.indicators.counts import COUNTS
-from wres_pipeline.ingest.assets import OWNERS
-from wres_pipeline.ingest.staging import load_reference_table
+from wres_pipeline.layers import asset_key, layer_asset
+from wres_pipeline.publish.assets import snapshot
+from wres_pipeline.reference import load_reference_table
 from wres_pipeline.resources import MethodSettings, PipelinePaths
 from wres_pipeline.sql import create_table
 
-TIME_SERIES = dg.AssetKey(["indicators", "time_series"])
+TIME_SERIES = asset_key("publish/time_series")
 DATABASE = "time_series"
+# The series' counts, then the same formulas as each year's (reused, never copied).
+SQL = ("publish/time_series_counts.sql", "indicators/wres_indicators.sql")
 
 
 def _stack(paths: PipelinePaths, table: str, years: list[int]):
@@ -28,16 +30,17 @@ def _stack(paths: PipelinePaths, table: str, years: list[int]):
             {y: snapshot_id for y, (_, snapshot_id) in read.items()})
 
 
-@dg.asset(key=TIME_SERIES, deps=[COUNTS], group_name="indicators", kinds={"duckdb"},
-          owners=OWNERS, code_version="2",
-          check_specs=[dg.AssetCheckSpec("no_gap_in_published_years", asset=TIME_SERIES,
-                                         description="Every year between the first and last "
-                                                     "published is published.")])
+@layer_asset("publish/time_series", sql=SQL, code=("exchange", "staleness", "sql"),
+             partitioned=False, deps=[snapshot], kinds={"duckdb"},
+             check_specs=[dg.AssetCheckSpec("no_gap_in_published_years", asset=TIME_SERIES,
+                                            description="Every year between the first and last "
+                                                        "published is published.")])
 def time_series(context: dg.AssetExecutionContext, paths: PipelinePaths,
                 method: MethodSettings) -> dg.MaterializeResult:
     """All published years' indicators side by side, each trust's earlier years pooled from the
-    trusts it has absorbed (assets/indicators/time_series_counts.sql, then the same formulas as
-    each year: assets/indicators/wres_indicators.sql)."""
+    trusts it has absorbed (assets/publish/time_series_counts.sql, then the same formulas as
+    each year: assets/indicators/wres_indicators.sql); read from every year's published
+    snapshot."""
     years = exchange.years(paths.published, "indicator_counts")
     if not years:
         raise dg.Failure("no year has published its indicator counts yet")
@@ -50,17 +53,19 @@ def time_series(context: dg.AssetExecutionContext, paths: PipelinePaths,
         con.register("latest_trusts", exchange.read(paths.published, "trusts_in_year",
                                                     latest)[0])
         load_reference_table(con, "indicators")
-        con.sql("create schema if not exists indicators")
-        con.sql("create or replace table indicators.time_series_sources "
+        con.sql("create schema if not exists publish")
+        con.sql("create or replace table publish.time_series_sources "
                 "(year integer, snapshot_id varchar)")
-        con.executemany("insert into indicators.time_series_sources values (?, ?)",
+        con.executemany("insert into publish.time_series_sources values (?, ?)",
                         sorted(sources.items()))
-        create_table(con, "indicators.counts", "indicators/time_series_counts.sql")
-        rows = create_table(con, "indicators.time_series", "indicators/wres_indicators.sql",
+        # wres_indicators.sql reads its counts as indicators.counts.
+        con.sql("create schema if not exists indicators")
+        create_table(con, "indicators.counts", SQL[0])
+        rows = create_table(con, "publish.time_series", SQL[1],
                             {"z": method.z, "low": method.non_adverse_low,
                              "high": method.non_adverse_high})
         trend = con.sql("""select year, indicator, measure, round(value, 3)
-            from indicators.time_series where level = 'england' and (measure =
+            from publish.time_series where level = 'england' and (measure =
             'relative_likelihood' or (indicator = 1 and measure = 'share' and breakdown = 'all'
             and "group" = 'BME')) order by indicator, year""").fetchall()
     staleness.record_series(paths.operations, sources)

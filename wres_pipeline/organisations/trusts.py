@@ -7,8 +7,9 @@ import duckdb
 import pyarrow as pa
 
 from wres_pipeline import contracts
-from wres_pipeline.ingest.staging import load_reference_table, read_files, stage
+from wres_pipeline.ingest.staging import read_files, stage
 from wres_pipeline.paths import REFERENCE_DIR
+from wres_pipeline.reference import load_reference_table
 from wres_pipeline.sql import create_table
 
 # Where each organisations table lives in the project's reference folder (the generator copies
@@ -20,17 +21,26 @@ REFERENCE_FILES = {
 }
 
 
+# The SQL of the trusts of the year and of the successor map (relative to assets/).
+SQL = ("organisations/trusts_in_year.sql", "organisations/successor_map.sql")
+
+
 def snapshot_date(year: int) -> dt.date:
     """31 March of the WRES year: the date the workforce data describe."""
     return dt.date(year, 3, 31)
 
 
-def build_trusts_in_year(con: duckdb.DuckDBPyConnection, year: int, table: str) -> int:
-    """Create `table` from the validated organisations tables: the trusts of the year."""
+def build_trusts_in_year(con: duckdb.DuckDBPyConnection, year: int) -> int:
+    """Create organisations.trusts_in_year and organisations.successor_map from the validated
+    organisations tables; return the number of trusts of the year."""
     load_reference_table(con, "regions")
     load_reference_table(con, "icbs")
-    return create_table(con, table, "organisations/trusts_in_year.sql",
-                        {"snapshot_date": snapshot_date(year)})
+    con.sql("create schema if not exists organisations")
+    count = create_table(con, "organisations.trusts_in_year", SQL[0],
+                         {"snapshot_date": snapshot_date(year)})
+    create_table(con, "organisations.successor_map", SQL[1],
+                 {"snapshot_date": snapshot_date(year)})
+    return count
 
 
 def trusts_in_year(year: int, files: dict[str, Path] | None = None) -> pa.Table:
@@ -46,5 +56,5 @@ def trusts_in_year(year: int, files: dict[str, Path] | None = None) -> pa.Table:
             stage(con, contract, read_files(contract, [files[contract.name]]))
             con.sql(f"create table validated.{contract.name} as "
                     f"select * from staging.{contract.name}")
-        build_trusts_in_year(con, year, "trusts_in_year")
-        return con.sql("select * from trusts_in_year").to_arrow_table()
+        build_trusts_in_year(con, year)
+        return con.sql("select * from organisations.trusts_in_year").to_arrow_table()

@@ -3,7 +3,7 @@
 -- (assets/core/people.sql), counted in core.people_by_posts.
 -- Beside them, the ESR rows whose ethnic category is not a code (free text that is no Data
 -- Dictionary description): counted as Unknown, and an error when a trust sends too many.
--- Inputs: core.trusts_in_year, core.people_by_posts, validated.esr_staff_in_post,
+-- Inputs: organisations.trusts_in_year, core.people_by_posts, validated.esr_staff_in_post,
 -- validated.trust_return, validated.staff_survey.
 with esr_values as (
 
@@ -114,7 +114,7 @@ final as (
         u.uncoded_rows,
         coalesce(tr.training_excess, 0) as training_excess,
         tr.training_above_headcount
-    from core.trusts_in_year as t
+    from organisations.trusts_in_year as t
     left join esr as e on e.organisation_code = t.organisation_code
     left join returns as r on r.organisation_code = t.organisation_code
     left join survey as s on s.organisation_code = t.organisation_code

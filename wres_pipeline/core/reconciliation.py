@@ -1,6 +1,6 @@
 """Cross-extract reconciliation: does each trust's ESR, return and survey agree with the others?
 
-Builds `core.trust_reconciliation` (assets/validation/trust_reconciliation.sql) and judges it.
+Builds `core.trust_reconciliation` (assets/core/trust_reconciliation.sql) and judges it.
 Most rules here are warnings: the method can run with a missing return or a headcount that
 differs, but the WRES team must see it and the data-quality summary reports it. Two are
 errors that block the year: a trust whose ESR ethnic categories are, above a small share, not
@@ -13,10 +13,20 @@ from typing import TYPE_CHECKING
 
 import dagster as dg
 
+from wres_pipeline.core.workforce import workforce
+from wres_pipeline.layers import asset_key, layer_asset
+from wres_pipeline.organisations.assets import trusts_in_year
+from wres_pipeline.partitions import year_of
+from wres_pipeline.resources import PipelinePaths, ValidationSettings
+from wres_pipeline.sql import create_table
+from wres_pipeline.staging.assets import esr_staff_in_post, staff_survey, trust_return
+
 if TYPE_CHECKING:  # pandas is imported where a frame is built, not at start-up
     import pandas as pd
 
 SAMPLE_TRUSTS = 15
+RECONCILIATION = asset_key("core/trust_reconciliation")
+SQL = "core/trust_reconciliation.sql"
 
 
 @dataclass(frozen=True)
@@ -28,8 +38,11 @@ class TrustRule:
     severity: str = "warning"  # "error" blocks the year
 
 
-def trust_rules(headcount_tolerance: float, unknown_share_warning: float,
-                max_uncoded_share: float = 0.01) -> list[TrustRule]:
+def trust_rules(validation: ValidationSettings) -> list[TrustRule]:
+    """Every trust rule, with the thresholds of the validation settings."""
+    headcount_tolerance = validation.headcount_tolerance
+    unknown_share_warning = validation.unknown_share_warning
+    max_uncoded_share = validation.max_uncoded_ethnicity_share
     return [
         TrustRule("every_trust_has_esr_staff",
                   "Every trust of the year has staff in the ESR extract.",
@@ -68,18 +81,18 @@ def trust_rules(headcount_tolerance: float, unknown_share_warning: float,
     ]
 
 
-def check_specs(asset_key: dg.AssetKey) -> list[dg.AssetCheckSpec]:
+def check_specs(asset_key: dg.AssetKey,
+                validation: ValidationSettings) -> list[dg.AssetCheckSpec]:
     return [dg.AssetCheckSpec(rule.name, asset=asset_key, description=rule.description,
                               blocking=rule.severity == "error")
-            for rule in trust_rules(0.05, 0.1)]
+            for rule in trust_rules(validation)]
 
 
 def judge(table: "pd.DataFrame", asset_key: dg.AssetKey, year: int,
           validation) -> list[dg.AssetCheckResult]:
     """Every trust rule's check result (`validation`: the ValidationSettings resource)."""
     results = []
-    for rule in trust_rules(validation.headcount_tolerance, validation.unknown_share_warning,
-                            validation.max_uncoded_ethnicity_share):
+    for rule in trust_rules(validation):
         failing = table.query(rule.failing)
         lines = [f"| {row['organisation_code']} | {row['organisation_name']} | "
                  f"{rule.explain.format(**row)} |"
@@ -98,3 +111,33 @@ def judge(table: "pd.DataFrame", asset_key: dg.AssetKey, year: int,
                 for row in failing.head(3).to_dict("records"))) if len(failing) else None,
         ))
     return results
+
+
+@layer_asset(
+    "core/trust_reconciliation", sql=[SQL], code=("sql",),
+    deps=[esr_staff_in_post, trust_return, staff_survey, trusts_in_year, workforce],
+    kinds={"duckdb"},
+    check_specs=check_specs(RECONCILIATION, ValidationSettings.from_settings()),
+)
+def trust_reconciliation(context: dg.AssetExecutionContext, paths: PipelinePaths,
+                         validation: ValidationSettings) -> dg.MaterializeResult:
+    """Each trust's ESR headcount (people in scope), unknown-ethnicity share, return and survey
+    side by side, with warnings for missing returns or survey results, declared headcounts that
+    disagree with ESR and high unknown-ethnicity shares, and errors (blocking) for a trust
+    whose ESR ethnic categories are too often not codes or that reports more staff trained
+    than it has (assets/core/trust_reconciliation.sql)."""
+    year = year_of(context)
+    with paths.connect(year) as con:
+        count = create_table(con, "core.trust_reconciliation", SQL)
+        table = con.sql("select * from core.trust_reconciliation").df()
+    checks = judge(table, RECONCILIATION, year, validation)
+    return dg.MaterializeResult(
+        metadata={
+            "dagster/row_count": count, "wres_year": year,
+            "esr_headcount": int(table["esr_headcount"].sum()),
+            "trusts_with_return": int(table["has_return"].sum()),
+            "unknown_share_national": round(float(table["esr_unknown"].sum() /
+                                                  max(table["esr_headcount"].sum(), 1)), 4),
+        },
+        check_results=checks,
+    )

@@ -2,25 +2,19 @@
 
 import dagster as dg
 
-from wres_pipeline.core_assets import WORKFORCE
-from wres_pipeline.ingest.assets import OWNERS
-from wres_pipeline.ingest.staging import load_reference_table
-from wres_pipeline.partitions import wres_year_partitions, year_of
+from wres_pipeline.layers import layer_asset
+from wres_pipeline.partitions import year_of
+from wres_pipeline.reference import load_reference_table
 from wres_pipeline.resources import PipelinePaths
 from wres_pipeline.sql import create_table, create_view, drop_relation
+from wres_pipeline.staging.assets import esr_staff_in_post
 
 REFERENCE_TABLES = ("assignment_categories", "pay_grades", "ethnic_categories")
+SQL = ("core/staff_in_scope.sql", "core/people.sql", "core/people_by_posts.sql")
 
 
-@dg.asset(
-    key=WORKFORCE,
-    deps=[dg.AssetKey(["staging", "esr_staff_in_post"])],
-    partitions_def=wres_year_partitions,
-    group_name="indicators",
-    kinds={"duckdb"},
-    owners=OWNERS,
-    code_version="5",
-)
+@layer_asset("core/workforce", sql=SQL, code=("reference", "sql"), deps=[esr_staff_in_post],
+             kinds={"duckdb"})
 def workforce(context: dg.AssetExecutionContext, paths: PipelinePaths) -> dg.MaterializeResult:
     """Staff in the WRES scope at 31 March: their assignments (core.staff_in_scope, a view of the
     validated ESR rows), each person once per trust with their ethnic group and the posts they
@@ -49,9 +43,9 @@ def build_workforce(con) -> dict[str, int]:
     # year's database, read once. Databases from before hold them (and core.posts) as tables.
     for relation in ("staff_in_scope", "people", "posts"):
         drop_relation(con, "core", relation)
-    assignments = create_view(con, "core.staff_in_scope", "core/staff_in_scope.sql")
-    create_view(con, "core.people", "core/people.sql", count=False)
-    rows = create_table(con, "core.people_by_posts", "core/people_by_posts.sql")
+    assignments = create_view(con, "core.staff_in_scope", SQL[0])
+    create_view(con, "core.people", SQL[1], count=False)
+    rows = create_table(con, "core.people_by_posts", SQL[2])
     people, bme, unknown = con.sql(
         "select coalesce(sum(people), 0), coalesce(sum(people) filter (where wres_group = 'bme'),"
         " 0), coalesce(sum(people) filter (where wres_group = 'unknown'), 0) "

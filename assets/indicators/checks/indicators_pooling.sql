@@ -5,7 +5,7 @@ with trusts as (
     select c.indicator, c.breakdown, c.wres_group, t.region_code, t.icb_code, t.trust_type,
            c.events, c.population
     from indicators.counts as c
-    inner join core.trusts_in_year as t on t.organisation_code = c.area_code
+    inner join organisations.trusts_in_year as t on t.organisation_code = c.area_code
     where c.level = 'trust'
 
 ),

@@ -1,0 +1,1 @@
+"""The staging layer: each extract of a WRES year landed, archived, typed and validated."""
