@@ -83,22 +83,16 @@ def main() -> None:
                   f"{time.perf_counter() - started:.1f} s")
 
         from wres_pipeline.definitions import defs
-        from wres_pipeline.resources import (
-            MethodSettings,
-            PipelinePaths,
-            PublishSettings,
-            ValidationSettings,
-        )
+        from wres_pipeline.resources import PathsSettings
+        from wres_pipeline.settings import current
 
         instance = dg.DagsterInstance.ephemeral()
         started = time.perf_counter()
         run = dg.materialize(
             [a for a in defs.assets if a.partitions_def is not None],
             partition_key=str(args.year),
-            resources={"paths": PipelinePaths.under(root / "pipeline", root / "landing"),
-                       "validation": ValidationSettings.from_settings(),
-                       "method": MethodSettings.from_settings(),
-                       "publishing": PublishSettings.from_settings()},
+            resources={"settings": current().replace(
+                paths=PathsSettings.under(root / "pipeline", root / "landing"))},
             instance=instance, raise_on_error=False)
         print(f"whole year through Dagster (ingest, validate, indicators): "
               f"{time.perf_counter() - started:.1f} s, success={run.success}")

@@ -110,7 +110,7 @@ def pandas_baseline(data: Path, year: int, compute_seconds: float, repeat: int) 
     from benchmarks.pandas_baseline import compare
     from wres_pipeline.publish.snapshot import latest
     from wres_pipeline.reference import table
-    from wres_pipeline.resources import MethodSettings
+    from wres_pipeline.settings import current
 
     questions = {r["question_code"]: int(r["indicator"]) for r in table("survey_questions")
                  if int(r["survey_year"]) == year - 1}
@@ -121,7 +121,7 @@ def pandas_baseline(data: Path, year: int, compute_seconds: float, repeat: int) 
             done = subprocess.run(
                 [sys.executable, str(ROOT / "benchmarks" / "pandas_run.py"),
                  str(data / "landing" / str(year)), str(saved),
-                 repr(MethodSettings.from_settings().z), json.dumps(questions)],
+                 repr(current().method.z), json.dumps(questions)],
                 check=True, capture_output=True, text=True)
             times.append(float(done.stdout.split()[-1]))
         baseline = pd.read_parquet(saved)

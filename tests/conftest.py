@@ -7,30 +7,32 @@ import dagster as dg
 import pytest
 
 from wres_pipeline.definitions import defs
-from wres_pipeline.resources import (
-    MethodSettings,
-    PipelinePaths,
-    PublishSettings,
-    ValidationSettings,
-)
+from wres_pipeline.resources import PathsSettings, WresSettings
 from wres_pipeline.sample.generate import generate_year
+from wres_pipeline.settings import current
 
 warnings.filterwarnings("ignore", category=dg.PreviewWarning)
 
 TEST_SEED = 7
 TEST_SCALE = 0.01
-VALIDATION = ValidationSettings(max_quarantine_share=0.005, headcount_tolerance=0.05,
-                                unknown_share_warning=0.10)
-METHOD = MethodSettings.from_settings()  # config.toml's method, as a run reads it
+# The settings a run reads (config.toml's), the one copy tests override section by section.
+SETTINGS = current()
+VALIDATION = SETTINGS.validation
+METHOD = SETTINGS.method
 
 
-def materialize_year(paths: PipelinePaths, year: int, validation=VALIDATION, method=METHOD,
+def settings_for(paths: PathsSettings, **sections) -> WresSettings:
+    """The run's settings with every folder under a test's own root (and any other section
+    replaced)."""
+    return SETTINGS.replace(paths=paths, **sections)
+
+
+def materialize_year(paths: PathsSettings, year: int, validation=VALIDATION, method=METHOD,
                      instance: dg.DagsterInstance | None = None):
     """Run every per-year asset for one year; failures are returned, not raised."""
     return dg.materialize(
         [a for a in defs.assets if a.partitions_def is not None], partition_key=str(year),
-        resources={"paths": paths, "validation": validation, "method": method,
-                   "publishing": PublishSettings.from_settings()},
+        resources={"settings": settings_for(paths, validation=validation, method=method)},
         instance=instance or dg.DagsterInstance.ephemeral(), raise_on_error=False,
     )
 

@@ -18,6 +18,7 @@ import os
 import time
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
+from pathlib import Path
 
 from wres_pipeline.instance import create_storage
 from wres_pipeline.runner import YearRun
@@ -85,9 +86,9 @@ def _rebuild_stale(pool, dagster_home: str, first: int, current, report) -> list
     from wres_pipeline.jobs import BACKFILL_PHASES
 
     runs = []
-    for year in staleness.published_years(current.published):
-        why = staleness.reasons(current.operations, current.published, year)
-        if year < first or not why or not (current.landing / str(year)).is_dir():
+    for year in staleness.published_years(current.paths.published):
+        why = staleness.reasons(current.paths.operations, current.paths.published, year)
+        if year < first or not why or not (Path(current.paths.landing) / str(year)).is_dir():
             continue
         report(f"{year}: stale ({'; '.join(why)}); rebuilding")
         runs.append(pool.submit(_run_phase_for_year, dagster_home,

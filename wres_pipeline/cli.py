@@ -15,10 +15,12 @@ import shutil
 import sqlite3
 import sys
 import time
+from pathlib import Path
 
 from wres_pipeline import settings
 from wres_pipeline.ingest.errors import shorten
 from wres_pipeline.instance import create_storage, prepare_home
+from wres_pipeline.resources import WresSettings
 
 
 def _print_run(label: str, result, seconds: float) -> None:
@@ -39,7 +41,7 @@ def _print_run(label: str, result, seconds: float) -> None:
         print(f"  error: {result.error}")
 
 
-def _run_years(years: list[int], current: settings.Settings, phase: str | None = None,
+def _run_years(years: list[int], current: WresSettings, phase: str | None = None,
                force: bool = True) -> int:
     import dagster as dg  # imported after DAGSTER_HOME is set
 
@@ -63,7 +65,7 @@ def _run_years(years: list[int], current: settings.Settings, phase: str | None =
         started = time.perf_counter()
         results.append(run_year(defs, instance, year, asset_selection=selection))
         _print_run(str(year), results[-1], time.perf_counter() - started)
-    series_stale = staleness.series_reasons(current.operations, current.published)
+    series_stale = staleness.series_reasons(current.paths.operations, current.paths.published)
     if phase in (None, "report") and (any(r.success for r in results) or series_stale):
         if series_stale and not results:
             print(f"time series: stale ({'; '.join(series_stale)}); rebuilding")
@@ -76,21 +78,22 @@ def _run_years(years: list[int], current: settings.Settings, phase: str | None =
     _print_locations(current)
     from wres_pipeline.publish.coverage import print_coverage
 
-    print_coverage(current.published, years)
+    print_coverage(current.paths.published, years)
     return 0 if all(r.success for r in results) else 1
 
 
-def _print_locations(current: settings.Settings) -> None:
-    print(f"\nLanding zone:    {current.landing}")
-    print(f"Raw archive:     {current.archive}")
-    print(f"DuckDB per year: {current.warehouse}/wres_<year>.duckdb (indicators.wres_indicators, "
-          "indicators.trust_distribution, indicators.model_employer)")
-    print(f"Time series:     {current.warehouse}/wres_time_series.duckdb "
+def _print_locations(current: WresSettings) -> None:
+    print(f"\nLanding zone:    {current.paths.landing}")
+    print(f"Raw archive:     {current.paths.archive}")
+    print(f"DuckDB per year: {current.paths.warehouse}/wres_<year>.duckdb "
+          "(indicators.wres_indicators, indicators.trust_distribution, "
+          "indicators.model_employer)")
+    print(f"Time series:     {current.paths.warehouse}/wres_time_series.duckdb "
           "(publish.time_series)")
-    print(f"Published:       {current.published}/internal/<year>/LATEST (all counts) and "
-          f"{current.published}/public/<year>/LATEST (disclosure-controlled)")
-    print(f"Public dataset:  {current.published}/public/dataset/<table>/year=<YYYY>/")
-    reports = sorted((current.published / "public" / "reports").glob("*.html"))
+    print(f"Published:       {current.paths.published}/internal/<year>/LATEST (all counts) and "
+          f"{current.paths.published}/public/<year>/LATEST (disclosure-controlled)")
+    print(f"Public dataset:  {current.paths.published}/public/dataset/<table>/year=<YYYY>/")
+    reports = sorted((Path(current.paths.published) / "public" / "reports").glob("*.html"))
     if reports:
         print(f"Reports:         {reports[-1]}" + (f" (and {len(reports) - 1} more)"
                                                     if len(reports) > 1 else ""))
@@ -101,14 +104,14 @@ def status_command(args: argparse.Namespace) -> int:
     """Which years are published, current, stale (and why) or to be rebuilt."""
     from wres_pipeline.planning import status
 
-    return status(settings.load())
+    return status(settings.current())
 
 
 def coverage_command(args: argparse.Namespace) -> int:
     """How much of each trust's headline figures the public edition publishes, by year."""
     from wres_pipeline.publish.coverage import print_coverage
 
-    print_coverage(settings.load().published, args.years)
+    print_coverage(settings.current().paths.published, args.years)
     return 0
 
 
@@ -116,15 +119,16 @@ def demo_command(args: argparse.Namespace) -> int:
     from wres_pipeline.sample.cli import parse_years
     from wres_pipeline.sample.generate import generate_year
 
-    current = settings.load()
-    years = args.years or parse_years(current.sample_years)
+    current = settings.current()
+    years = args.years or parse_years(current.sample.years)
     print(f"Generating sample extracts for {years[0]}-{years[-1]} "
-          f"(seed {current.sample_seed}, scale {current.sample_scale}) ...")
+          f"(seed {current.sample.seed}, scale {current.sample.scale}) ...")
     for year in years:
-        folder = current.landing / str(year)
+        folder = Path(current.paths.landing) / str(year)
         if folder.exists():
             shutil.rmtree(folder)
-        made = generate_year(year, current.landing, current.sample_seed, current.sample_scale)
+        made = generate_year(year, Path(current.paths.landing), current.sample.seed,
+                             current.sample.scale)
         print(f"  {year}: {made.esr_rows:,} ESR rows, {made.trusts} trusts "
               f"({made.seconds:.1f} s) -> {made.folder}")
     print("Materialising through Dagster ...")
@@ -132,7 +136,7 @@ def demo_command(args: argparse.Namespace) -> int:
 
 
 def run_command(args: argparse.Namespace) -> int:
-    return _run_years(args.years, settings.load(), args.phase, args.force)
+    return _run_years(args.years, settings.current(), args.phase, args.force)
 
 
 def backfill_command(args: argparse.Namespace) -> int:
@@ -143,7 +147,7 @@ def backfill_command(args: argparse.Namespace) -> int:
     from wres_pipeline.definitions import defs
     from wres_pipeline.runner import run_time_series
 
-    current = settings.load()
+    current = settings.current()
     years = args.years
     print(f"Backfilling {len(years)} years ({years[0]}-{years[-1]}), {args.workers} at a time")
     started = time.perf_counter()
@@ -153,7 +157,7 @@ def backfill_command(args: argparse.Namespace) -> int:
     print(f"time series: {'succeeded' if series.success else 'FAILED'}")
     done = [r.year for r in phases[1].runs if r.success]
     print(f"{len(done)} of {len(years)} years published in {time.perf_counter() - started:.1f} s"
-          f" (wall time); published under {current.published}")
+          f" (wall time); published under {current.paths.published}")
     rebuilt_ok = all(r.success for phase in phases[2:] for r in phase.runs)
     return 0 if len(done) == len(years) and series.success and rebuilt_ok else 1
 
@@ -236,7 +240,7 @@ def main(argv: list[str] | None = None) -> int:
     from wres_pipeline.environment import EnvironmentFault, explain
 
     args = build_parser().parse_args(argv)
-    home = settings.load().dagster_home
+    home = settings.current().dagster_home
     try:
         os.environ["DAGSTER_HOME"] = str(prepare_home(home))
         return args.run(args)

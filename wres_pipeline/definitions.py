@@ -24,14 +24,9 @@ from wres_pipeline.organisations.assets import extracts, trusts_in_year
 from wres_pipeline.publish.assets import snapshot
 from wres_pipeline.publish.time_series import time_series
 from wres_pipeline.report.assets import national_report
-from wres_pipeline.resources import (
-    MethodSettings,
-    PipelinePaths,
-    PublishSettings,
-    ValidationSettings,
-)
 from wres_pipeline.schedules import annual_wres_run
 from wres_pipeline.sensors import landing_zone_sensor, run_failure_summary
+from wres_pipeline.settings import current
 from wres_pipeline.staging.assets import esr_staff_in_post, staff_survey, trust_return
 
 # Partitioned asset checks warn in every process in Dagster 1.13; the feature is what we rely on.
@@ -47,10 +42,8 @@ defs = dg.Definitions(
             wres_indicators, trust_distribution, model_employer,
             snapshot, time_series,
             national_report],
-    resources={"paths": PipelinePaths.from_settings(),
-               "validation": ValidationSettings.from_settings(),
-               "method": MethodSettings.from_settings(),
-               "publishing": PublishSettings.from_settings()},
+    # The one settings object everything is built from (wres_pipeline/settings.py).
+    resources={"settings": current()},
     jobs=[wres_year_job, time_series_job],
     schedules=[annual_wres_run],
     sensors=[landing_zone_sensor, run_failure_summary],

@@ -6,24 +6,26 @@ stale (an earlier year it read has republished: wres_pipeline/staleness.py). Eac
 taken just before the year's turn, in year order, so a year republished a moment ago counts.
 """
 
-from wres_pipeline import settings, staleness
+from pathlib import Path
+
+from wres_pipeline import staleness
+from wres_pipeline.resources import WresSettings
 
 
-def unchanged(year: int, current: settings.Settings) -> str | None:
+def unchanged(year: int, current: WresSettings) -> str | None:
     """The year's snapshot when it is already published from exactly the files now in the
     landing zone, with the same settings and code, and nothing it reads has changed since."""
     from wres_pipeline.freshness import unchanged_snapshot
-    from wres_pipeline.publish.snapshot import recorded_settings
 
-    method = recorded_settings(current.method, current.publish)
-    return unchanged_snapshot(current.landing, current.published, current.operations, year,
-                              method)
+    paths = current.paths
+    return unchanged_snapshot(paths.landing, paths.published, paths.operations, year,
+                              current.recorded())
 
 
-def should_build(year: int, requested: bool, current: settings.Settings) -> bool:
+def should_build(year: int, requested: bool, current: WresSettings) -> bool:
     """Should `run` build this year now? Says why not, or why a year not asked for is rebuilt.
     Called just before the year's turn, so an earlier year republished a moment ago counts."""
-    stale = staleness.reasons(current.operations, current.published, year)
+    stale = staleness.reasons(current.paths.operations, current.paths.published, year)
     if stale:
         print(f"{year}: stale ({'; '.join(stale)}); rebuilding")
         return True
@@ -37,24 +39,25 @@ def should_build(year: int, requested: bool, current: settings.Settings) -> bool
     return True
 
 
-def later_published(years: list[int], current: settings.Settings) -> list[int]:
+def later_published(years: list[int], current: WresSettings) -> list[int]:
     """Published years after the first asked for, with landing files: candidates to rebuild
     when an earlier year republishes."""
-    return [y for y in staleness.published_years(current.published)
-            if y > years[0] and y not in years and (current.landing / str(y)).is_dir()]
+    return [y for y in staleness.published_years(current.paths.published)
+            if y > years[0] and y not in years and (Path(current.paths.landing) / str(y)).is_dir()]
 
 
-def status(current: settings.Settings) -> int:
+def status(current: WresSettings) -> int:
     """`wres-pipeline status`: each year's published snapshots and whether it is current,
     stale (and why) or to be rebuilt; then the time series."""
     from wres_pipeline.completion import pointers
 
-    landed = {int(p.name) for p in current.landing.glob("[0-9][0-9][0-9][0-9]") if p.is_dir()}
-    published = set(staleness.published_years(current.published))
+    landed = {int(p.name) for p in Path(current.paths.landing).glob("[0-9][0-9][0-9][0-9]")
+              if p.is_dir()}
+    published = set(staleness.published_years(current.paths.published))
     print(f"{'year':<6}{'landing':<9}{'internal':<18}{'public':<18}state")
     for year in sorted(landed | published):
-        editions = pointers(current.published, year)
-        stale = staleness.reasons(current.operations, current.published, year)
+        editions = pointers(current.paths.published, year)
+        stale = staleness.reasons(current.paths.operations, current.paths.published, year)
         if year not in published:
             state = "not published"
         elif stale:
@@ -67,6 +70,6 @@ def status(current: settings.Settings) -> int:
             state = "to rebuild: files, settings or code changed, or the run did not finish"
         print(f"{year:<6}{'yes' if year in landed else 'no':<9}"
               f"{editions['internal'] or '-':<18}{editions['public'] or '-':<18}{state}")
-    series = staleness.series_reasons(current.operations, current.published)
+    series = staleness.series_reasons(current.paths.operations, current.paths.published)
     print(f"time series: {'STALE: ' + '; '.join(series) if series else 'current'}")
     return 0

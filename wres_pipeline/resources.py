@@ -1,4 +1,10 @@
-"""Dagster resources: where the pipeline's files live and the per-year DuckDB warehouse.
+"""The pipeline's one resource, `settings`: every setting of config.toml in one nested object.
+
+It is loaded once (wres_pipeline/settings.py) and everything is built from it: the assets,
+sensors and schedule read it as the resource `settings`; the command line and tests read or
+override that same copy. Its sections mirror config.toml's: where the files live (with the
+per-year DuckDB warehouse), the data-quality thresholds, the method, the disclosure policy, the
+schedule and the sample data.
 
 Each WRES year works in its own DuckDB file, so partitions can run in parallel: DuckDB allows one
 writer process per file. A lock file beside the database makes a second run of the same year
@@ -14,8 +20,6 @@ from statistics import NormalDist
 import dagster as dg
 import duckdb
 
-from wres_pipeline import settings
-
 # No vacuum when a year's database is checkpointed (on closing it). Its tables are replaced
 # whole, never deleted from, so vacuum has no deleted rows to reclaim; all it does is merge
 # part-filled row groups, and each Arrow batch of a staged extract ends in one: closing the
@@ -24,77 +28,9 @@ from wres_pipeline import settings
 DATABASE_CONFIG = {"max_vacuum_tasks": 0}
 
 
-class ValidationSettings(dg.ConfigurableResource):
-    """Thresholds of the data-quality checks (from config.toml's [validation])."""
-
-    max_quarantine_share: float
-    headcount_tolerance: float
-    unknown_share_warning: float
-    max_uncoded_ethnicity_share: float = 0.01
-
-    @classmethod
-    def from_settings(cls) -> "ValidationSettings":
-        current = settings.load()
-        return cls(max_quarantine_share=current.max_quarantine_share,
-                   headcount_tolerance=current.headcount_tolerance,
-                   unknown_share_warning=current.unknown_share_warning,
-                   max_uncoded_ethnicity_share=current.max_uncoded_ethnicity_share)
-
-
-class MethodSettings(dg.ConfigurableResource):
-    """Settings of the WRES method (config.toml's [method]); recorded with the outputs."""
-
-    indicator_3_window: int
-    indicator_3_window_by_year: dict[str, int]
-    confidence: float
-    non_adverse_low: float
-    non_adverse_high: float
-    model_employer_baseline_year: int
-    model_employer_target_year: int
-    model_employer_bands: list[str]
-    model_employer_goal: str
-    model_employer_pooled_bands: list[str]
-
-    @classmethod
-    def from_settings(cls) -> "MethodSettings":
-        return cls(**settings.load().method)
-
-    @property
-    def pooled_band(self) -> str:
-        """The pooled senior bands' name, first to last: band_8c_to_vsm."""
-        first, last = self.model_employer_pooled_bands[0], self.model_employer_pooled_bands[-1]
-        return f"{first}_to_{last.removeprefix('band_')}"
-
-    @property
-    def model_employer_targets(self) -> list[str]:
-        """Every band with a Model Employer target: the senior bands and the pooled one."""
-        return [*self.model_employer_bands, self.pooled_band]
-
-    def window(self, year: int) -> int:
-        """Indicator 3's configured window for a year (before checking the prior year exists)."""
-        return int(self.indicator_3_window_by_year.get(str(year), self.indicator_3_window))
-
-    @property
-    def z(self) -> float:
-        """The normal quantile of the two-sided confidence level (1.959964 for 95 %)."""
-        return NormalDist().inv_cdf(0.5 + self.confidence / 2)
-
-
-class PublishSettings(dg.ConfigurableResource):
-    """The public edition's disclosure policy (config.toml's [publish]; docs/publishing.md)."""
-
-    disclosure_threshold: int
-    survey_minimum_respondents: int
-    board_published_in_full: bool
-    withheld_likelihood_decimals: int
-
-    @classmethod
-    def from_settings(cls) -> "PublishSettings":
-        return cls(**settings.load().publish)
-
-
-class PipelinePaths(dg.ConfigurableResource):
-    """The landing zone, raw archive, warehouse and published folders (from config.toml)."""
+class PathsSettings(dg.Config):
+    """The landing zone, raw archive, warehouse, validation results, published and operations
+    folders ([paths])."""
 
     landing: str
     archive: str
@@ -104,14 +40,7 @@ class PipelinePaths(dg.ConfigurableResource):
     operations: str
 
     @classmethod
-    def from_settings(cls) -> "PipelinePaths":
-        current = settings.load()
-        return cls(landing=str(current.landing), archive=str(current.archive),
-                   warehouse=str(current.warehouse), published=str(current.published),
-                   validation=str(current.validation), operations=str(current.operations))
-
-    @classmethod
-    def under(cls, root: Path, landing: Path | None = None) -> "PipelinePaths":
+    def under(cls, root: Path, landing: Path | None = None) -> "PathsSettings":
         """Every folder under one root (tests, and deployments that keep data together)."""
         root = Path(root)
         return cls(landing=str(landing or root / "landing"), archive=str(root / "archive"),
@@ -144,3 +73,96 @@ class PipelinePaths(dg.ConfigurableResource):
             finally:
                 con.close()
                 fcntl.flock(lock, fcntl.LOCK_UN)
+
+
+class ValidationSettings(dg.Config):
+    """Thresholds of the data-quality checks ([validation])."""
+
+    max_quarantine_share: float
+    headcount_tolerance: float
+    unknown_share_warning: float
+    max_uncoded_ethnicity_share: float
+
+
+class MethodSettings(dg.Config):
+    """Settings of the WRES method ([method]); recorded with the outputs."""
+
+    indicator_3_window: int
+    indicator_3_window_by_year: dict[str, int]
+    confidence: float
+    non_adverse_low: float
+    non_adverse_high: float
+    model_employer_baseline_year: int
+    model_employer_target_year: int
+    model_employer_bands: list[str]
+    model_employer_goal: str
+    model_employer_pooled_bands: list[str]
+
+    @property
+    def pooled_band(self) -> str:
+        """The pooled senior bands' name, first to last: band_8c_to_vsm."""
+        first, last = self.model_employer_pooled_bands[0], self.model_employer_pooled_bands[-1]
+        return f"{first}_to_{last.removeprefix('band_')}"
+
+    @property
+    def model_employer_targets(self) -> list[str]:
+        """Every band with a Model Employer target: the senior bands and the pooled one."""
+        return [*self.model_employer_bands, self.pooled_band]
+
+    def window(self, year: int) -> int:
+        """Indicator 3's configured window for a year (before checking the prior year exists)."""
+        return int(self.indicator_3_window_by_year.get(str(year), self.indicator_3_window))
+
+    @property
+    def z(self) -> float:
+        """The normal quantile of the two-sided confidence level (1.959964 for 95 %)."""
+        return NormalDist().inv_cdf(0.5 + self.confidence / 2)
+
+
+class PublishSettings(dg.Config):
+    """The public edition's disclosure policy ([publish]; docs/publishing.md)."""
+
+    disclosure_threshold: int
+    survey_minimum_respondents: int
+    board_published_in_full: bool
+    withheld_likelihood_decimals: int
+
+
+class ScheduleSettings(dg.Config):
+    """When the annual schedule and the landing-zone sensor run a year ([schedule])."""
+
+    collection_closes: str  # month-day of the annual run
+    quiet_seconds: int  # how long landing files must be still before the sensor runs a year
+
+
+class SampleSettings(dg.Config):
+    """The sample years the Quick start generates ([sample])."""
+
+    years: str
+    seed: int
+    scale: float
+
+
+class WresSettings(dg.ConfigurableResource):
+    """Every setting of the pipeline (config.toml, with the environment's overrides), in the
+    sections of the file. Recorded with the outputs: the method and the disclosure policy."""
+
+    paths: PathsSettings
+    validation: ValidationSettings
+    method: MethodSettings
+    publish: PublishSettings
+    schedule: ScheduleSettings
+    sample: SampleSettings
+    dagster_home: str
+
+    def replace(self, **sections) -> "WresSettings":
+        """A copy with whole sections replaced (e.g. `paths=PathsSettings.under(root)`)."""
+        fields = {name: getattr(self, name) for name in WresSettings.model_fields}
+        unknown = set(sections) - set(fields)
+        if unknown:
+            raise ValueError(f"no settings section {sorted(unknown)}")
+        return WresSettings(**(fields | sections))
+
+    def recorded(self) -> dict:
+        """The settings a snapshot's manifest records (and a rerun compares against)."""
+        return self.method.model_dump() | self.publish.model_dump()

@@ -7,8 +7,8 @@ targets the year of that date.
 
 import dagster as dg
 
-from wres_pipeline import settings
 from wres_pipeline.jobs import wres_year_job
+from wres_pipeline.settings import current
 
 
 def _cron(month_day: str) -> str:
@@ -16,7 +16,7 @@ def _cron(month_day: str) -> str:
     return f"0 6 {day} {month} *"
 
 
-@dg.schedule(job=wres_year_job, cron_schedule=_cron(settings.load().collection_closes),
+@dg.schedule(job=wres_year_job, cron_schedule=_cron(current().schedule.collection_closes),
              execution_timezone="Europe/London",
              description="Each year after the collection closes, run that WRES year end to end.")
 def annual_wres_run(context: dg.ScheduleEvaluationContext) -> dg.RunRequest:

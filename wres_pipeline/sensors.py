@@ -12,11 +12,10 @@ from pathlib import Path
 
 import dagster as dg
 
-from wres_pipeline import settings
 from wres_pipeline.ingest.landing import IGNORED_SUFFIXES
 from wres_pipeline.jobs import wres_year_job
 from wres_pipeline.partitions import wres_year_partitions
-from wres_pipeline.resources import PipelinePaths
+from wres_pipeline.resources import WresSettings
 from wres_pipeline.runner import root_cause
 
 
@@ -53,10 +52,11 @@ def landing_changes(landing: Path, cursor: dict, now: float, quiet_seconds: floa
 @dg.sensor(job=wres_year_job, minimum_interval_seconds=60,
            description="Runs a WRES year when files in its landing folder are added or changed "
                        "(once they have stopped changing).")
-def landing_zone_sensor(context: dg.SensorEvaluationContext, paths: PipelinePaths):
+def landing_zone_sensor(context: dg.SensorEvaluationContext, settings: WresSettings):
+    paths = settings.paths
     cursor = json.loads(context.cursor) if context.cursor else {}
     requests, cursor = landing_changes(
-        Path(paths.landing), cursor, time.time(), settings.load().quiet_seconds,
+        Path(paths.landing), cursor, time.time(), settings.schedule.quiet_seconds,
         set(wres_year_partitions.get_partition_keys()))
     context.update_cursor(json.dumps(cursor, sort_keys=True))
     return requests or dg.SkipReason("no year folder has new or changed files")
@@ -80,7 +80,8 @@ def failure_summary(run: dg.DagsterRun, failures: list, checks: list) -> str:
                        default_status=dg.DefaultSensorStatus.RUNNING,
                        description="Writes a summary of what failed and why for every failed "
                                    "run, beside the data (operations/run_failures/).")
-def run_failure_summary(context: dg.RunFailureSensorContext, paths: PipelinePaths):
+def run_failure_summary(context: dg.RunFailureSensorContext, settings: WresSettings):
+    paths = settings.paths
     run = context.dagster_run
     records = context.instance.all_logs(run.run_id,
                                         of_type=dg.DagsterEventType.ASSET_CHECK_EVALUATION)

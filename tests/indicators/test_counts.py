@@ -157,7 +157,7 @@ def _model_employer(year, baseline_overall=(20, 100), goal="fixed", baseline_8a=
     columns = "(organisation_code, breakdown, wres_group, events, population)"
     with duckdb.connect() as con:
         con.sql("create schema indicators")
-        con.sql("create schema core")
+        con.sql("create schema organisations")
         con.execute(f"create table indicators.workforce_counts as select * from "
                     f"(values {', '.join(['(?, ?, ?, ?, ?)'] * len(current))}) as t{columns}",
                     [v for r in current for v in r])

@@ -9,7 +9,7 @@ import pytest
 
 from tests.conftest import materialize_year
 from tests.indicators import reference_impl
-from wres_pipeline.resources import PipelinePaths
+from wres_pipeline.resources import PathsSettings
 from wres_pipeline.sample.generate import generate_year
 
 YEAR = 2024  # Southport and Ormskirk (RVY) merged into RBN in July 2023: its 2023 counts pool
@@ -23,7 +23,7 @@ def _rows(con, sql):
 @pytest.fixture(scope="module")
 def pipeline(tmp_path_factory):
     root = tmp_path_factory.mktemp("independent")
-    paths = PipelinePaths.under(root, root / "landing")
+    paths = PathsSettings.under(root, root / "landing")
     for year in (YEAR - 1, YEAR):
         generate_year(year, root / "landing", seed=13, scale=0.01)
         assert materialize_year(paths, year).success

@@ -6,7 +6,7 @@ import shutil
 import duckdb
 
 from tests.conftest import materialize_year
-from wres_pipeline.resources import PipelinePaths
+from wres_pipeline.resources import PathsSettings
 from wres_pipeline.sample.generate import generate_year
 
 YEAR = 2022
@@ -22,7 +22,7 @@ def _contents(paths, table):
 
 def test_failed_year_keeps_last_good_outputs_and_recovers(tmp_path):
     landing = tmp_path / "landing"
-    paths = PipelinePaths.under(tmp_path, landing)
+    paths = PathsSettings.under(tmp_path, landing)
     generate_year(YEAR, landing, seed=4, scale=0.01)
     assert materialize_year(paths, YEAR).success
     before = {table: _contents(paths, table) for table in KEPT_TABLES}

@@ -11,12 +11,12 @@ import duckdb
 import pytest
 
 from tests.conftest import materialize_year
-from wres_pipeline.resources import PipelinePaths
+from wres_pipeline.resources import PathsSettings
 from wres_pipeline.runner import root_cause
 
 
 def _paths(root, landing):
-    return PipelinePaths.under(root, landing)
+    return PathsSettings.under(root, landing)
 
 
 def _materialize(paths, year=2024):

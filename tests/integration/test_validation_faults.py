@@ -5,7 +5,7 @@ import duckdb
 import pytest
 
 from tests.conftest import VALIDATION, failed_checks, materialize_year
-from wres_pipeline.resources import PipelinePaths, ValidationSettings
+from wres_pipeline.resources import PathsSettings
 from wres_pipeline.sample.faults import FAULTS
 from wres_pipeline.sample.generate import generate_year
 
@@ -45,7 +45,7 @@ def test_every_fault_has_an_expected_check():
 
 def _run(tmp_path, fault, validation=VALIDATION):
     made = generate_year(YEAR, tmp_path / "landing", seed=21, scale=0.01, faults=[fault])
-    paths = PipelinePaths.under(tmp_path, tmp_path / "landing")
+    paths = PathsSettings.under(tmp_path, tmp_path / "landing")
     return made.faults[0], paths, materialize_year(paths, YEAR, validation)
 
 
@@ -82,8 +82,7 @@ def test_fault_fails_exactly_its_check(tmp_path, fault_name):
 
 
 def test_quarantine_share_above_the_maximum_is_an_error(tmp_path):
-    strict = ValidationSettings(max_quarantine_share=0.0, headcount_tolerance=0.05,
-                                unknown_share_warning=0.10)
+    strict = VALIDATION.model_copy(update={"max_quarantine_share": 0.0})
     _, _, result = _run(tmp_path, "return_negative_count", strict)
     evaluation = failed_checks(result)["quarantined_share"]
     assert evaluation.severity.value == "ERROR"

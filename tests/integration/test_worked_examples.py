@@ -18,7 +18,7 @@ import pytest
 
 from tests.conftest import materialize_year
 from wres_pipeline.publish.snapshot import latest
-from wres_pipeline.resources import PipelinePaths
+from wres_pipeline.resources import PathsSettings
 from wres_pipeline.sample.generate import generate_year
 
 YEAR = 2023
@@ -68,7 +68,7 @@ def _rewrite_trusts(folder):
 @pytest.fixture(scope="module")
 def public_rows(tmp_path_factory):
     root = tmp_path_factory.mktemp("worked")
-    paths = PipelinePaths.under(root, root / "landing")
+    paths = PathsSettings.under(root, root / "landing")
     generate_year(YEAR, root / "landing", seed=11, scale=0.005)
     _rewrite_trusts(root / "landing" / str(YEAR))
     assert materialize_year(paths, YEAR).success

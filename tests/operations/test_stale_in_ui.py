@@ -10,7 +10,7 @@ from tests.conftest import materialize_year
 from tests.reliability.editing import first_csv_return, read_rows, set_value
 from wres_pipeline.definitions import defs
 from wres_pipeline.publish.assets import SNAPSHOT
-from wres_pipeline.resources import PipelinePaths
+from wres_pipeline.resources import PathsSettings
 from wres_pipeline.sample.generate import generate_year
 
 pytestmark = pytest.mark.slow
@@ -23,7 +23,7 @@ def _status(instance, year):
 
 
 def test_a_republished_year_makes_the_next_stale_in_dagster(tmp_path):
-    paths = PipelinePaths.under(tmp_path, tmp_path / "landing")
+    paths = PathsSettings.under(tmp_path, tmp_path / "landing")
     with dg.DagsterInstance.ephemeral() as instance:
         for year in (2023, 2024):
             generate_year(year, tmp_path / "landing", seed=6, scale=0.003)

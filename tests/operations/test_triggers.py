@@ -6,9 +6,9 @@ import time
 
 import dagster as dg
 
-from tests.conftest import materialize_year
+from tests.conftest import materialize_year, settings_for
 from wres_pipeline.definitions import defs
-from wres_pipeline.resources import PipelinePaths
+from wres_pipeline.resources import PathsSettings
 from wres_pipeline.sample.generate import generate_year
 from wres_pipeline.schedules import annual_wres_run
 from wres_pipeline.sensors import landing_changes, run_failure_summary
@@ -51,7 +51,7 @@ def test_landing_sensor_runs_changed_settled_years_once(tmp_path):
 
 
 def test_failed_run_gets_a_summary_naming_step_and_check(tmp_path):
-    paths = PipelinePaths.under(tmp_path, tmp_path / "landing")
+    paths = PathsSettings.under(tmp_path, tmp_path / "landing")
     generate_year(2020, tmp_path / "landing", seed=2, scale=0.01,
                   faults=["esr_fte_out_of_range"])
     (tmp_path / "home").mkdir()
@@ -63,7 +63,7 @@ def test_failed_run_gets_a_summary_naming_step_and_check(tmp_path):
         context = dg.build_run_status_sensor_context(
             sensor_name="run_failure_summary", dagster_event=failure,
             dagster_instance=instance, dagster_run=instance.get_run_by_id(result.run_id),
-            resources={"paths": paths}).for_run_failure()
+            resources={"settings": settings_for(paths)}).for_run_failure()
         run_failure_summary(context)
     text = (tmp_path / "operations" / "run_failures" / f"{result.run_id}.md").read_text()
     assert "WRES year: 2020" in text

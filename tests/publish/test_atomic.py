@@ -7,7 +7,7 @@ import pytest
 from tests.conftest import materialize_year
 from wres_pipeline.publish import snapshot as snapshot_module
 from wres_pipeline.publish.snapshot import latest, publish
-from wres_pipeline.resources import PipelinePaths
+from wres_pipeline.resources import PathsSettings
 from wres_pipeline.sample.generate import generate_year
 
 ORGS = pa.table({"year": [2024], "organisation_code": ["RXX"], "organisation_name": ["T"],
@@ -54,7 +54,7 @@ def test_a_killed_publish_leaves_a_partial_that_the_next_run_clears(tmp_path):
 
 
 def test_pipeline_publish_failure_then_rerun(tmp_path, monkeypatch):
-    paths = PipelinePaths.under(tmp_path, tmp_path / "landing")
+    paths = PathsSettings.under(tmp_path, tmp_path / "landing")
     generate_year(2021, tmp_path / "landing", seed=3, scale=0.01)
     assert materialize_year(paths, 2021).success
     published = tmp_path / "published"

@@ -3,19 +3,17 @@ snapshot's manifest; any difference means a rebuild."""
 
 import json
 
-from tests.conftest import materialize_year
-from wres_pipeline import settings
+from tests.conftest import SETTINGS, materialize_year
 from wres_pipeline.freshness import unchanged_snapshot
-from wres_pipeline.publish.snapshot import recorded_settings
-from wres_pipeline.resources import PipelinePaths
+from wres_pipeline.resources import PathsSettings
 from wres_pipeline.sample.generate import generate_year
 
 # The settings a run records, as `wres-pipeline run` compares them (config.toml's own).
-METHOD = recorded_settings(settings.load().method, settings.load().publish)
+METHOD = SETTINGS.recorded()
 
 
 def test_unchanged_only_when_files_settings_and_code_match(tmp_path):
-    paths = PipelinePaths.under(tmp_path, tmp_path / "landing")
+    paths = PathsSettings.under(tmp_path, tmp_path / "landing")
     landing, published = tmp_path / "landing", tmp_path / "published"
     operations = tmp_path / "operations"
     # Nothing published yet.

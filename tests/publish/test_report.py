@@ -12,7 +12,7 @@ import pytest
 
 from tests.conftest import materialize_year
 from wres_pipeline.report.assets import report_path
-from wres_pipeline.resources import PipelinePaths
+from wres_pipeline.resources import PathsSettings
 from wres_pipeline.sample.generate import generate_year
 
 OUTPUT = Path(__file__).resolve().parents[1] / "output"
@@ -24,7 +24,7 @@ CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic
 @pytest.fixture(scope="module")
 def report(tmp_path_factory):
     root = tmp_path_factory.mktemp("report")
-    paths = PipelinePaths.under(root, root / "landing")
+    paths = PathsSettings.under(root, root / "landing")
     # The Model Employer baseline and the year five years on (2019-2022 are not needed).
     for year in (2018, 2023):
         generate_year(year, root / "landing", seed=29, scale=0.05)

@@ -16,7 +16,7 @@ from tests.conftest import materialize_year
 from wres_pipeline import exchange
 from wres_pipeline.publish.schemas import TABLES, schema
 from wres_pipeline.publish.snapshot import latest
-from wres_pipeline.resources import PipelinePaths
+from wres_pipeline.resources import PathsSettings
 from wres_pipeline.sample.generate import generate_year
 
 YEARS = (2022, 2023)
@@ -25,7 +25,7 @@ YEARS = (2022, 2023)
 @pytest.fixture(scope="module")
 def published(tmp_path_factory):
     root = tmp_path_factory.mktemp("published")
-    paths = PipelinePaths.under(root, root / "landing")
+    paths = PathsSettings.under(root, root / "landing")
     for year in YEARS:
         generate_year(year, root / "landing", seed=17, scale=0.03)
         assert materialize_year(paths, year).success
@@ -104,18 +104,16 @@ def test_a_public_edition_that_would_disclose_fails_its_check_and_publishes_noth
     withholds nothing, as a broken policy would leave it."""
     import dagster as dg
 
-    from tests.conftest import METHOD, VALIDATION
+    from tests.conftest import settings_for
     from wres_pipeline.definitions import defs
     from wres_pipeline.publish import assets
-    from wres_pipeline.resources import PublishSettings
 
     paths, root = published
     before = {p: p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
     monkeypatch.setattr(assets.disclosure, "withheld_units", lambda *args: {})
     result = dg.materialize(
         defs.assets, selection=[assets.SNAPSHOT], partition_key="2023",
-        resources={"paths": paths, "method": METHOD, "validation": VALIDATION,
-                   "publishing": PublishSettings.from_settings()},
+        resources={"settings": settings_for(paths)},
         instance=dg.DagsterInstance.ephemeral(), raise_on_error=False)
     assert not result.success
     (check,) = result.get_asset_check_evaluations()

@@ -20,7 +20,7 @@ from tests.reliability.catalogue import (
 )
 from tests.reliability.tree import digests, snapshot_files
 from wres_pipeline.publish.snapshot import latest
-from wres_pipeline.resources import PipelinePaths
+from wres_pipeline.resources import PathsSettings
 from wres_pipeline.runner import innermost
 from wres_pipeline.sample.generate import generate_year
 
@@ -37,7 +37,7 @@ def published_year(tmp_path_factory):
     """One clean year, materialised and published: every case starts from a copy of it."""
     root = tmp_path_factory.mktemp("clean")
     generate_year(YEAR, root / "landing", seed=11, scale=0.003)
-    assert materialize_year(PipelinePaths.under(root, root / "landing"), YEAR).success
+    assert materialize_year(PathsSettings.under(root, root / "landing"), YEAR).success
     return root, _indicators(root)
 
 
@@ -56,7 +56,7 @@ def test_bad_input(case, published_year, tmp_path):
     shutil.copytree(clean, root, symlinks=True)
     where = case.edit(root / "landing" / str(YEAR), tmp_path / "outside")
     before = digests(root / "published")
-    paths = PipelinePaths.under(root, root / "landing")
+    paths = PathsSettings.under(root, root / "landing")
 
     result = materialize_year(paths, YEAR)
 

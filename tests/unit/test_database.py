@@ -1,9 +1,9 @@
-"""A year's database: the connection PipelinePaths gives keeps the row groups a load wrote."""
+"""A year's database: the connection PathsSettings gives keeps the row groups a load wrote."""
 
 import numpy as np
 import pyarrow as pa
 
-from wres_pipeline.resources import PipelinePaths
+from wres_pipeline.resources import PathsSettings
 
 
 def test_closing_a_year_does_not_rewrite_the_loads_row_groups(tmp_path):
@@ -11,7 +11,7 @@ def test_closing_a_year_does_not_rewrite_the_loads_row_groups(tmp_path):
     # Vacuum would merge each run of part-filled groups on closing (rewriting every row); with
     # nothing deleted, there is nothing it needs to reclaim.
     batch = pa.record_batch({"n": pa.array(np.arange(150_000))})
-    paths = PipelinePaths.under(tmp_path)
+    paths = PathsSettings.under(tmp_path)
     with paths.connect(2024) as con:
         con.register("batches", pa.Table.from_batches([batch] * 4))
         con.sql("create table loaded as select * from batches")

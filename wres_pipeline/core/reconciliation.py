@@ -17,7 +17,8 @@ from wres_pipeline.core.workforce import workforce
 from wres_pipeline.layers import asset_key, layer_asset
 from wres_pipeline.organisations.assets import trusts_in_year
 from wres_pipeline.partitions import year_of
-from wres_pipeline.resources import PipelinePaths, ValidationSettings
+from wres_pipeline.resources import ValidationSettings, WresSettings
+from wres_pipeline.settings import current
 from wres_pipeline.sql import create_table
 from wres_pipeline.staging.assets import esr_staff_in_post, staff_survey, trust_return
 
@@ -90,7 +91,7 @@ def check_specs(asset_key: dg.AssetKey,
 
 def judge(table: "pd.DataFrame", asset_key: dg.AssetKey, year: int,
           validation) -> list[dg.AssetCheckResult]:
-    """Every trust rule's check result (`validation`: the ValidationSettings resource)."""
+    """Every trust rule's check result (`validation`: the settings' thresholds)."""
     results = []
     for rule in trust_rules(validation):
         failing = table.query(rule.failing)
@@ -117,20 +118,20 @@ def judge(table: "pd.DataFrame", asset_key: dg.AssetKey, year: int,
     "core/trust_reconciliation", sql=[SQL], code=("sql",),
     deps=[esr_staff_in_post, trust_return, staff_survey, trusts_in_year, workforce],
     kinds={"duckdb"},
-    check_specs=check_specs(RECONCILIATION, ValidationSettings.from_settings()),
+    check_specs=check_specs(RECONCILIATION, current().validation),
 )
-def trust_reconciliation(context: dg.AssetExecutionContext, paths: PipelinePaths,
-                         validation: ValidationSettings) -> dg.MaterializeResult:
+def trust_reconciliation(context: dg.AssetExecutionContext,
+                         settings: WresSettings) -> dg.MaterializeResult:
     """Each trust's ESR headcount (people in scope), unknown-ethnicity share, return and survey
     side by side, with warnings for missing returns or survey results, declared headcounts that
     disagree with ESR and high unknown-ethnicity shares, and errors (blocking) for a trust
     whose ESR ethnic categories are too often not codes or that reports more staff trained
     than it has (assets/core/trust_reconciliation.sql)."""
     year = year_of(context)
-    with paths.connect(year) as con:
+    with settings.paths.connect(year) as con:
         count = create_table(con, "core.trust_reconciliation", SQL)
         table = con.sql("select * from core.trust_reconciliation").df()
-    checks = judge(table, RECONCILIATION, year, validation)
+    checks = judge(table, RECONCILIATION, year, settings.validation)
     return dg.MaterializeResult(
         metadata={
             "dagster/row_count": count, "wres_year": year,

@@ -5,7 +5,7 @@ import dagster as dg
 from wres_pipeline.layers import layer_asset
 from wres_pipeline.partitions import year_of
 from wres_pipeline.reference import load_reference_table
-from wres_pipeline.resources import PipelinePaths
+from wres_pipeline.resources import WresSettings
 from wres_pipeline.sql import create_table, create_view, drop_relation
 from wres_pipeline.staging.assets import esr_staff_in_post
 
@@ -15,14 +15,14 @@ SQL = ("core/staff_in_scope.sql", "core/people.sql", "core/people_by_posts.sql")
 
 @layer_asset("core/workforce", sql=SQL, code=("reference", "sql"), deps=[esr_staff_in_post],
              kinds={"duckdb"})
-def workforce(context: dg.AssetExecutionContext, paths: PipelinePaths) -> dg.MaterializeResult:
+def workforce(context: dg.AssetExecutionContext, settings: WresSettings) -> dg.MaterializeResult:
     """Staff in the WRES scope at 31 March: their assignments (core.staff_in_scope, a view of the
     validated ESR rows), each person once per trust with their ethnic group and the posts they
     hold (core.people, a view), and those people counted by trust, group and set of posts
     (core.people_by_posts), which every indicator headcount adds up. Person-level rows stay in
     the year's database and are never published (assets/core/*.sql)."""
     year = year_of(context)
-    with paths.connect(year) as con:
+    with settings.paths.connect(year) as con:
         counts = build_workforce(con)
     people = counts["people"]
     return dg.MaterializeResult(metadata={

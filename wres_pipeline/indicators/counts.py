@@ -14,7 +14,7 @@ from wres_pipeline.layers import asset_key, layer_asset
 from wres_pipeline.organisations.assets import trusts_in_year
 from wres_pipeline.partitions import year_of
 from wres_pipeline.reference import load_reference_table
-from wres_pipeline.resources import MethodSettings, PipelinePaths
+from wres_pipeline.resources import PathsSettings, WresSettings
 from wres_pipeline.sql import create_table
 from wres_pipeline.staging.assets import staff_survey, trust_return
 
@@ -25,7 +25,7 @@ THIS_AND_PRIOR_YEAR = dg.TimeWindowPartitionMapping(start_offset=-1, end_offset=
 CODE = ("exchange", "reference", "sql")
 
 
-def _build(paths: PipelinePaths, year: int, table: str, sql: str,
+def _build(paths: PathsSettings, year: int, table: str, sql: str,
            params: dict | None = None) -> int:
     """Create `indicators.<table>` from a SQL file."""
     with paths.connect(year) as con:
@@ -35,11 +35,11 @@ def _build(paths: PipelinePaths, year: int, table: str, sql: str,
 
 @layer_asset("indicators/workforce_counts", sql=["indicators/workforce_counts.sql"], code=CODE,
              deps=[workforce], kinds={"duckdb"})
-def workforce_counts(context: dg.AssetExecutionContext, paths: PipelinePaths,
-                     method: MethodSettings):
+def workforce_counts(context: dg.AssetExecutionContext, settings: WresSettings):
     """Indicator 1 counts per trust: headcount by ethnic group in every band, grade and
     clinical/non-clinical breakdown, and the pooled senior bands
     (assets/indicators/workforce_counts.sql)."""
+    paths, method = settings.paths, settings.method
     year = year_of(context)
     rows = _build(paths, year, "workforce_counts", "indicators/workforce_counts.sql",
                   {"year": year, "pool_name": method.pooled_band,
@@ -49,17 +49,18 @@ def workforce_counts(context: dg.AssetExecutionContext, paths: PipelinePaths,
 
 @layer_asset("indicators/disciplinary_inputs", sql=["indicators/disciplinary_inputs.sql"],
              code=CODE, deps=[workforce, trust_return], kinds={"duckdb"})
-def disciplinary_inputs(context: dg.AssetExecutionContext, paths: PipelinePaths):
+def disciplinary_inputs(context: dg.AssetExecutionContext, settings: WresSettings):
     """Indicator 3's single-year inputs per trust and group: disciplinary entries and headcount
     (assets/indicators/disciplinary_inputs.sql); published with the year's snapshot for the
     next year's window."""
+    paths = settings.paths
     year = year_of(context)
     rows = _build(paths, year, "disciplinary_inputs", "indicators/disciplinary_inputs.sql",
                   {"year": year})
     return dg.MaterializeResult(metadata={"dagster/row_count": rows, "wres_year": year})
 
 
-def prior_disciplinary(paths: PipelinePaths, con, year: int) -> pa.Table | None:
+def prior_disciplinary(paths: PathsSettings, con, year: int) -> pa.Table | None:
     """Last year's indicator 3 inputs, from its published snapshot, with predecessor trusts
     mapped to this year's codes (None when it has not published); the snapshot read is
     recorded."""
@@ -89,11 +90,11 @@ def prior_disciplinary(paths: PipelinePaths, con, year: int) -> pa.Table | None:
         description="Indicator 3 pooled the configured number of years (the year before must "
                     "be published for a two-year window).")],
 )
-def return_counts(context: dg.AssetExecutionContext, paths: PipelinePaths,
-                  method: MethodSettings):
+def return_counts(context: dg.AssetExecutionContext, settings: WresSettings):
     """Indicators 2, 3, 4 and 9 counts per trust from the returns and ESR headcounts; indicator
     3 pools the configured window (the year before read from its published inputs)
     (assets/indicators/return_counts.sql)."""
+    paths, method = settings.paths, settings.method
     year = year_of(context)
     configured = method.window(year)
     with paths.connect(year) as con:
@@ -131,9 +132,10 @@ def return_counts(context: dg.AssetExecutionContext, paths: PipelinePaths,
 
 @layer_asset("indicators/survey_counts", sql=["indicators/survey_counts.sql"], code=CODE,
              deps=[staff_survey], kinds={"duckdb"})
-def survey_counts(context: dg.AssetExecutionContext, paths: PipelinePaths):
+def survey_counts(context: dg.AssetExecutionContext, settings: WresSettings):
     """Indicators 5-8 counts per trust: respondents giving the indicator's answer, by group,
     from the staff survey of autumn Y-1 (assets/indicators/survey_counts.sql)."""
+    paths = settings.paths
     year = year_of(context)
     with paths.connect(year) as con:
         load_reference_table(con, "survey_questions")
@@ -144,10 +146,11 @@ def survey_counts(context: dg.AssetExecutionContext, paths: PipelinePaths):
 @layer_asset("indicators/counts", sql=["indicators/indicator_counts.sql"], code=CODE,
              deps=[workforce_counts, return_counts, survey_counts, trusts_in_year],
              kinds={"duckdb"})
-def counts(context: dg.AssetExecutionContext, paths: PipelinePaths):
+def counts(context: dg.AssetExecutionContext, settings: WresSettings):
     """Every indicator's counts for each trust and pooled by region, trust type and England
     (assets/indicators/indicator_counts.sql); published with the year's snapshot for the time
     series and the Model Employer baseline."""
+    paths = settings.paths
     year = year_of(context)
     with paths.connect(year) as con:
         load_reference_table(con, "trust_types")

@@ -3,14 +3,15 @@
 import dagster as dg
 import pyarrow as pa
 
-from wres_pipeline import exchange, settings
+from wres_pipeline import exchange
 from wres_pipeline.crashpoints import crash_point
 from wres_pipeline.indicators.counts import CODE, counts, workforce_counts
 from wres_pipeline.layers import asset_key, layer_asset
 from wres_pipeline.organisations.assets import trusts_in_year
 from wres_pipeline.partitions import year_of
 from wres_pipeline.reference import load_reference_table
-from wres_pipeline.resources import MethodSettings, PipelinePaths
+from wres_pipeline.resources import PathsSettings, WresSettings
+from wres_pipeline.settings import current
 from wres_pipeline.sql import create_table, sql_text
 
 RESULTS = asset_key("indicators/wres_indicators")
@@ -37,11 +38,12 @@ HEADLINE_SQL = """
                                    description=sql_text(path).splitlines()[0].lstrip("- "))
                  for name, path in RESULT_CHECKS.items()],
 )
-def wres_indicators(context: dg.AssetExecutionContext, paths: PipelinePaths,
-                    method: MethodSettings) -> dg.MaterializeResult:
+def wres_indicators(context: dg.AssetExecutionContext,
+                    settings: WresSettings) -> dg.MaterializeResult:
     """All nine WRES indicators for every trust, region, trust type and England: shares, rates,
     relative likelihoods with 95 % intervals and flags, survey percentages with Wilson intervals
     and gaps (assets/indicators/wres_indicators.sql)."""
+    paths, method = settings.paths, settings.method
     year = year_of(context)
     with paths.connect(year) as con:
         load_reference_table(con, "indicators")
@@ -71,12 +73,13 @@ def wres_indicators(context: dg.AssetExecutionContext, paths: PipelinePaths,
 
 @layer_asset("indicators/trust_distribution", sql=["indicators/trust_distribution.sql"],
              code=CODE, deps=[wres_indicators, trusts_in_year], kinds={"duckdb"})
-def trust_distribution(context: dg.AssetExecutionContext, paths: PipelinePaths,
-                       method: MethodSettings) -> dg.MaterializeResult:
+def trust_distribution(context: dg.AssetExecutionContext,
+                       settings: WresSettings) -> dg.MaterializeResult:
     """How trusts are spread on each relative likelihood and gap: every trust of the year
     included or excluded with the reason, quartiles, and the number and share of trusts above
     the non-adverse range (zero reference rates included) or significantly adverse
     (assets/indicators/trust_distribution.sql)."""
+    paths, method = settings.paths, settings.method
     year = year_of(context)
     with paths.connect(year) as con:
         rows = create_table(con, "indicators.trust_distribution",
@@ -93,7 +96,9 @@ def trust_distribution(context: dg.AssetExecutionContext, paths: PipelinePaths,
     })
 
 
-BASELINE_YEAR = int(settings.load().method["model_employer_baseline_year"])
+# The lineage names the baseline year of the settings the code location was built from; a run
+# whose settings name another year stops rather than read a year its lineage does not show.
+BASELINE_YEAR = current().method.model_employer_baseline_year
 
 
 @layer_asset(
@@ -106,15 +111,20 @@ BASELINE_YEAR = int(settings.load().method["model_employer_baseline_year"])
         "baseline_year_published", asset=MODEL_EMPLOYER, blocking=False,
         description="The baseline year's counts are published, so targets can be set.")],
 )
-def model_employer(context: dg.AssetExecutionContext, paths: PipelinePaths,
-                   method: MethodSettings) -> dg.MaterializeResult:
+def model_employer(context: dg.AssetExecutionContext,
+                   settings: WresSettings) -> dg.MaterializeResult:
     """Model Employer in people for each trust, ICB, region, trust type and England, and each
     senior band (8a-8d, 9, VSM and 8c-VSM pooled): this year's point on the straight line from
     the band's BME share in the baseline year to the trust's goal share in the target year,
     the BME staff that means, how many more each band needs now and by the target year, and
     whether it is on its trajectory (assets/indicators/model_employer.sql)."""
+    paths, method = settings.paths, settings.method
     year = year_of(context)
     baseline_year = method.model_employer_baseline_year
+    if baseline_year != BASELINE_YEAR:
+        raise dg.Failure(f"the settings name {baseline_year} as the Model Employer baseline year "
+                         f"but the asset graph was built for {BASELINE_YEAR}: load the code "
+                         "location with these settings (WRES_CONFIG)")
     with paths.connect(year) as con:
         baseline = baseline_counts(paths, con, year, baseline_year)
         published = baseline is not None
@@ -147,7 +157,7 @@ def model_employer(context: dg.AssetExecutionContext, paths: PipelinePaths,
         f"{baseline_year} has not been published: this year's targets cannot be set")])
 
 
-def baseline_counts(paths: PipelinePaths, con, year: int, baseline_year: int) -> pa.Table | None:
+def baseline_counts(paths: PathsSettings, con, year: int, baseline_year: int) -> pa.Table | None:
     """The baseline year's workforce counts (from its published snapshot) with predecessors
     mapped to this year's trusts, or None when the baseline year has not been published (or is
     still to come); the snapshot read is recorded."""

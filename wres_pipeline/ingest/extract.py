@@ -23,7 +23,7 @@ from wres_pipeline.ingest.readers import read_raw
 from wres_pipeline.ingest.staging import stage
 from wres_pipeline.partitions import year_of
 from wres_pipeline.reference import table as reference_table
-from wres_pipeline.resources import PipelinePaths, ValidationSettings
+from wres_pipeline.resources import PathsSettings, WresSettings
 from wres_pipeline.validation.rules import year_parameters
 from wres_pipeline.validation.table import check_specs, validate_table
 
@@ -42,7 +42,7 @@ def extract_check_specs(extract: str, key: dg.AssetKey) -> list[dg.AssetCheckSpe
             for spec in check_specs(contract, key)]
 
 
-def land_and_stage(con, paths: PipelinePaths, year: int, contract, log) -> tuple[list, dict]:
+def land_and_stage(con, paths: PathsSettings, year: int, contract, log) -> tuple[list, dict]:
     """Archive and read every file of one table, then stage it; return the archive entries."""
     folder = year_folder(Path(paths.landing), year)
     archived, rows, tables = [], {}, []
@@ -72,7 +72,7 @@ def _parameters(con, year: int, extract: str) -> dict:
     return year_parameters(year, trust_codes, questions)
 
 
-def _metadata(paths: PipelinePaths, year: int, archived, rows, validations, manifest) -> dict:
+def _metadata(paths: PathsSettings, year: int, archived, rows, validations, manifest) -> dict:
     lines = [f"| {f.name} | {rows[f.name]:,} | `{f.sha256[:12]}` |" for f in archived]
     shown = lines[:25] + ([f"| ... {len(lines) - 25} more | | |"] if len(lines) > 25 else [])
     return {
@@ -89,12 +89,13 @@ def _metadata(paths: PipelinePaths, year: int, archived, rows, validations, mani
     }
 
 
-def ingest_extract(context: dg.AssetExecutionContext, paths: PipelinePaths,
-                   validation: ValidationSettings, extract: str) -> dg.MaterializeResult:
+def ingest_extract(context: dg.AssetExecutionContext, settings: WresSettings,
+                   extract: str) -> dg.MaterializeResult:
     """Land, archive, stage and validate every table of `extract` for the context's year;
     the result carries every rule's check."""
     key = context.asset_key
     year = year_of(context)
+    paths, validation = settings.paths, settings.validation
     results_dir = paths.validation_results(year, context.run.run_id)
     archived, rows, validations = [], {}, []
     seconds = {"ingest": 0.0, "validate": 0.0}  # reported for the benchmarks

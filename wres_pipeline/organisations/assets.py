@@ -7,7 +7,7 @@ from wres_pipeline.ingest.extract import CODE, extract_check_specs, ingest_extra
 from wres_pipeline.layers import asset_key, layer_asset
 from wres_pipeline.organisations.trusts import SQL, build_trusts_in_year
 from wres_pipeline.partitions import year_of
-from wres_pipeline.resources import PipelinePaths, ValidationSettings
+from wres_pipeline.resources import WresSettings
 
 EXTRACTS = asset_key("organisations/extracts")
 TRUSTS_IN_YEAR = asset_key("organisations/trusts_in_year")
@@ -16,12 +16,11 @@ TRUSTS_IN_YEAR = asset_key("organisations/trusts_in_year")
 @layer_asset("organisations/extracts", sql=sql_files("organisations"), code=CODE,
              kinds={"duckdb", "great_expectations"},
              check_specs=extract_check_specs("organisations", EXTRACTS))
-def extracts(context: dg.AssetExecutionContext, paths: PipelinePaths,
-             validation: ValidationSettings) -> dg.MaterializeResult:
+def extracts(context: dg.AssetExecutionContext, settings: WresSettings) -> dg.MaterializeResult:
     """The ODS NHS trusts file (etr.csv as published) with each trust's type and the successor
     of every merged trust: landed, archived, staged and validated as ods_trusts,
     organisation_types and trust_successors (assets/organisations/<table>.sql)."""
-    return ingest_extract(context, paths, validation, "organisations")
+    return ingest_extract(context, settings, "organisations")
 
 
 @layer_asset(
@@ -34,13 +33,14 @@ def extracts(context: dg.AssetExecutionContext, paths: PipelinePaths,
                           description="Every trust of the year has a trust type."),
     ],
 )
-def trusts_in_year(context: dg.AssetExecutionContext, paths: PipelinePaths) -> dg.MaterializeResult:
+def trusts_in_year(context: dg.AssetExecutionContext,
+                   settings: WresSettings) -> dg.MaterializeResult:
     """The NHS trusts of the WRES year: open in ODS on 31 March, in an English region and not yet
     taken over by a successor, with region, ICB and trust type (organisations.trusts_in_year,
     assets/organisations/trusts_in_year.sql); and where every trust code that ever existed now
     is (organisations.successor_map, assets/organisations/successor_map.sql)."""
     year = year_of(context)
-    with paths.connect(year) as con:
+    with settings.paths.connect(year) as con:
         count = build_trusts_in_year(con, year)
         by_region = con.sql("select region_name, count(*) as trusts "
                             "from organisations.trusts_in_year "

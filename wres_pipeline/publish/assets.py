@@ -18,8 +18,8 @@ from wres_pipeline.organisations.assets import extracts, trusts_in_year
 from wres_pipeline.partitions import year_of
 from wres_pipeline.publish import disclosure, trends, withholding
 from wres_pipeline.publish.dataset import refresh_year
-from wres_pipeline.publish.snapshot import publish, recorded_settings
-from wres_pipeline.resources import MethodSettings, PipelinePaths, PublishSettings
+from wres_pipeline.publish.snapshot import publish
+from wres_pipeline.resources import PathsSettings, WresSettings
 from wres_pipeline.sql import sql_text
 from wres_pipeline.staging.assets import esr_staff_in_post, staff_survey, trust_return
 
@@ -106,7 +106,7 @@ def disclosure_failures(tables: dict[str, pa.Table], policy: disclosure.Policy) 
     return problems
 
 
-def raw_extracts(paths: PipelinePaths, year: int) -> list[dict]:
+def raw_extracts(paths: PathsSettings, year: int) -> list[dict]:
     """SHA-256 and rows of every raw file the year was built from (the archive manifests)."""
     entries = []
     for extract in contracts.EXTRACTS:
@@ -136,13 +136,14 @@ def raw_extracts(paths: PipelinePaths, year: int) -> list[dict]:
         description="The public edition has no count from 1 to the threshold and no "
                     "person-level column (checked before it is written).")],
 )
-def snapshot(context: dg.AssetExecutionContext, paths: PipelinePaths, method: MethodSettings,
-             publishing: PublishSettings) -> Iterator[dg.AssetCheckResult | dg.MaterializeResult]:
+def snapshot(context: dg.AssetExecutionContext,
+             settings: WresSettings) -> Iterator[dg.AssetCheckResult | dg.MaterializeResult]:
     """The year's published snapshots: an internal edition with every count and a public
     edition under the disclosure policy (docs/publishing.md), each as Parquet with a manifest,
     with the trend tables (changes over one and five years), written atomically beside earlier
     snapshots; LATEST moves only when a snapshot is complete. Also refreshes the multi-year
     public dataset."""
+    paths, method, publishing = settings.paths, settings.method, settings.publish
     year = year_of(context)
     policy = disclosure.Policy.of(publishing.model_dump())
     root = Path(paths.published)
@@ -165,15 +166,15 @@ def snapshot(context: dg.AssetExecutionContext, paths: PipelinePaths, method: Me
         description="; ".join(problems) if problems else None)
     if problems:
         raise dg.Failure("public edition not written: " + "; ".join(problems))
-    settings = recorded_settings(method.model_dump(), publishing.model_dump())
+    recorded = settings.recorded()
     raw = raw_extracts(paths, year)
     # Every file of the landing folder, read or ignored (lock and partial files), by name.
     notes = {"landed_files": inventory(Path(paths.landing) / str(year))}
     # What later years read goes out in the internal snapshot's own atomic rename.
-    internal = publish(root / "internal", "internal", year, internal_tables, raw, settings,
+    internal = publish(root / "internal", "internal", year, internal_tables, raw, recorded,
                        exchange=later_years_read, earlier_years=earlier_years, notes=notes)
     crash_point("publish: internal edition published, public not yet")
-    public = publish(root / "public", "public", year, public_tables, raw, settings,
+    public = publish(root / "public", "public", year, public_tables, raw, recorded,
                      earlier_years=earlier_years, notes=notes)
     dataset = refresh_year(root / "public", public.folder, year)
     suppressed = sum(public_tables["indicators"].column("suppressed").to_pylist())

@@ -63,12 +63,6 @@ def code_fingerprint() -> str:
     return digest.hexdigest()[:16]
 
 
-def recorded_settings(method: dict, publish: dict) -> dict:
-    """The settings a snapshot's manifest records (and a rerun compares against): the method
-    and the disclosure policy."""
-    return dict(method) | dict(publish)
-
-
 def _sha256(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 

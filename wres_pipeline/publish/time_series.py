@@ -12,7 +12,7 @@ from wres_pipeline import exchange, staleness
 from wres_pipeline.layers import asset_key, layer_asset
 from wres_pipeline.publish.assets import snapshot
 from wres_pipeline.reference import load_reference_table
-from wres_pipeline.resources import MethodSettings, PipelinePaths
+from wres_pipeline.resources import PathsSettings, WresSettings
 from wres_pipeline.sql import create_table
 
 TIME_SERIES = asset_key("publish/time_series")
@@ -21,7 +21,7 @@ DATABASE = "time_series"
 SQL = ("publish/time_series_counts.sql", "indicators/wres_indicators.sql")
 
 
-def _stack(paths: PipelinePaths, table: str, years: list[int]):
+def _stack(paths: PathsSettings, table: str, years: list[int]):
     """One exchange table of every year, and the snapshot each year's came from."""
     import pyarrow as pa
 
@@ -35,12 +35,12 @@ def _stack(paths: PipelinePaths, table: str, years: list[int]):
              check_specs=[dg.AssetCheckSpec("no_gap_in_published_years", asset=TIME_SERIES,
                                             description="Every year between the first and last "
                                                         "published is published.")])
-def time_series(context: dg.AssetExecutionContext, paths: PipelinePaths,
-                method: MethodSettings) -> dg.MaterializeResult:
+def time_series(context: dg.AssetExecutionContext, settings: WresSettings) -> dg.MaterializeResult:
     """All published years' indicators side by side, each trust's earlier years pooled from the
     trusts it has absorbed (assets/publish/time_series_counts.sql, then the same formulas as
     each year: assets/indicators/wres_indicators.sql); read from every year's published
     snapshot."""
+    paths, method = settings.paths, settings.method
     years = exchange.years(paths.published, "indicator_counts")
     if not years:
         raise dg.Failure("no year has published its indicator counts yet")

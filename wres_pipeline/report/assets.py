@@ -11,7 +11,7 @@ from wres_pipeline.partitions import year_of
 from wres_pipeline.publish.assets import snapshot
 from wres_pipeline.report.data import load
 from wres_pipeline.report.page import render
-from wres_pipeline.resources import PipelinePaths
+from wres_pipeline.resources import WresSettings
 
 
 def report_path(published: str | Path, year: int) -> Path:
@@ -29,12 +29,13 @@ def write_report(published: str | Path, year: int) -> tuple[Path, str]:
 
 @layer_asset("report/national_report", code=("report", "atomic", "completion"),
              deps=[snapshot], kinds={"html"})
-def national_report(context: dg.AssetExecutionContext, paths: PipelinePaths):
+def national_report(context: dg.AssetExecutionContext, settings: WresSettings):
     """The national data report for the year: a self-contained HTML page (no scripts or
     external files) with headline figures against the previous year, trends since the first
     published year, trusts' likelihoods on a log scale, regions and trust types, Model
     Employer progress, data-quality notes and a method note, built from the public snapshots
     alone."""
+    paths = settings.paths
     year = year_of(context)
     path, snapshot_id = write_report(paths.published, year)
     record(paths.operations, paths.published, year)  # the year is now complete

@@ -12,7 +12,7 @@ import dagster as dg
 from wres_pipeline.ingest.extract import CODE, extract_check_specs, ingest_extract, sql_files
 from wres_pipeline.layers import asset_key, layer_asset
 from wres_pipeline.organisations.assets import trusts_in_year
-from wres_pipeline.resources import PipelinePaths, ValidationSettings
+from wres_pipeline.resources import WresSettings
 
 DESCRIPTIONS = {
     "esr_staff_in_post": """ESR staff in post at 31 March of the WRES year: one row per assignment,
@@ -37,9 +37,8 @@ def staging_asset(extract: str) -> dg.AssetsDefinition:
                  deps=[trusts_in_year], kinds={"duckdb", "great_expectations"},
                  description=DESCRIPTIONS[extract],
                  check_specs=extract_check_specs(extract, key))
-    def _asset(context: dg.AssetExecutionContext, paths: PipelinePaths,
-               validation: ValidationSettings) -> dg.MaterializeResult:
-        return ingest_extract(context, paths, validation, extract)
+    def _asset(context: dg.AssetExecutionContext, settings: WresSettings) -> dg.MaterializeResult:
+        return ingest_extract(context, settings, extract)
 
     return _asset
 

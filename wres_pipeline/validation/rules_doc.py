@@ -14,7 +14,7 @@ def rules_markdown() -> str:
     # from the assets, with the thresholds the settings give.
     from wres_pipeline.core import reconciliation
     from wres_pipeline.organisations.assets import trusts_in_year
-    from wres_pipeline.resources import ValidationSettings
+    from wres_pipeline.settings import current
 
     parts = []
     for contract in contracts.all_contracts():
@@ -29,7 +29,7 @@ def rules_markdown() -> str:
                      "set aside stops the year. |")
     parts.append("\n### Reconciliation across extracts (`core/trust_reconciliation`)\n")
     parts.append("| check | severity | why |\n|---|---|---|")
-    for rule in reconciliation.trust_rules(ValidationSettings.from_settings()):
+    for rule in reconciliation.trust_rules(current().validation):
         parts.append(f"| `{rule.name}` | {rule.severity} | {rule.description} |")
     parts.append("\n### The trusts of the year (`organisations/trusts_in_year`)\n")
     parts.append("| check | severity | why |\n|---|---|---|")
