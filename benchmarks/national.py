@@ -36,7 +36,14 @@ from benchmarks.measure import (  # noqa: E402
 )
 
 CLI = [sys.executable, "-m", "wres_pipeline.cli"]
-PHASES = ["ingest and inputs", "indicators", "publish", "report"]
+
+
+def phases() -> list[str]:
+    """The backfill's phases, as the asset graph gives them (wres_pipeline/jobs.py)."""
+    from wres_pipeline.definitions import defs
+    from wres_pipeline.jobs import backfill_phases
+
+    return list(backfill_phases(defs.resolve_asset_graph()))
 
 
 def floor_seconds(landing: Path) -> float:
@@ -67,7 +74,7 @@ def one_scale(scale: float, year: int, workdir: Path, repeat: int) -> dict:
     figures = {"scale": scale, "esr_rows": made.esr_rows, "generate_s": round(made.seconds, 2),
                "floor_s": round(statistics.median(floors), 2),
                "floor_runs_s": [round(f, 2) for f in floors]}
-    for phase in PHASES:
+    for phase in phases():
         seconds, peak, _ = timed_process(CLI + ["run", "--years", str(year), "--phase", phase],
                                          env)
         figures[f"phase {phase}"] = {"s": round(seconds, 1), "peak_mib": round(peak)}

@@ -66,3 +66,23 @@ def test_dagster_cli_validates_the_workspace(tmp_path):
     )
     assert result.returncode == 0, result.stderr[-2000:]
     assert "Validation successful" in result.stderr + result.stdout
+
+
+def test_backfill_phases_follow_the_partition_mappings():
+    from wres_pipeline.jobs import WITHIN_THE_YEAR, backfill_phases
+
+    graph = defs.resolve_asset_graph()
+    phases = backfill_phases(graph)
+    assert list(phases) == [WITHIN_THE_YEAR, "indicators", "publish", "report"]
+    order = {key: i for i, keys in enumerate(phases.values()) for key in keys}
+    # Every per-year asset is in exactly one phase, after every phase it reads from.
+    assert sorted(order) == sorted(k for k in graph.get_all_asset_keys()
+                                   if graph.get(k).is_partitioned)
+    for key, phase in order.items():
+        assert all(order[p] <= phase for p in graph.get(key).parent_keys if p in order), key
+    # The assets that read an earlier year (and all after them) wait for it; the rest do not.
+    first = {k.to_user_string() for k in phases[WITHIN_THE_YEAR]}
+    assert {"indicators/return_counts", "indicators/model_employer",
+            "publish/snapshot"}.isdisjoint(first)
+    assert {"staging/esr_staff_in_post", "core/workforce",
+            "indicators/disciplinary_inputs"} <= first

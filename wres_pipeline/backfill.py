@@ -1,8 +1,9 @@
 """Backfill many WRES years at once from the command line, in parallel processes.
 
 Each year runs in its own process and its own DuckDB file, so years never contend for a
-database. The first phase of `jobs.BACKFILL_PHASES` (reading, archiving, validating: most of the
-work) runs `workers` years side by side. A year reads earlier years only from what they
+database. The first of the phases read from the asset graph (`jobs.backfill_phases`: everything
+that reads nothing of another year, which is reading, archiving, validating and most counting)
+runs `workers` years side by side. A year reads earlier years only from what they
 published (indicator 3's year before, the Model Employer baseline, the report's trends), so the
 later phases run one year after another, in year order, each year published before the next
 starts. A year that fails a phase is left out of the later phases and reported.
@@ -37,11 +38,11 @@ def _run_phase_for_year(dagster_home: str, phase: str, year: int) -> YearRun:
     import dagster as dg
 
     from wres_pipeline.definitions import defs
-    from wres_pipeline.jobs import BACKFILL_PHASES
+    from wres_pipeline.jobs import backfill_phases
     from wres_pipeline.runner import run_year
 
-    keys = set().union(*(BACKFILL_PHASES[p].resolve(defs.resolve_asset_graph())
-                         for p in phase.split(" + ")))
+    phases = backfill_phases(defs.resolve_asset_graph())
+    keys = set().union(*(phases[p] for p in phase.split(" + ")))
     with dg.DagsterInstance.get() as instance:
         return run_year(defs, instance, year, asset_selection=sorted(keys))
 
@@ -52,11 +53,12 @@ def backfill(years: list[int], workers: int, dagster_home: str, report=print,
     (the ingest phase, the phases after it, then the stale years rebuilt, if any). `current`:
     the settings, whose published and operations folders say which years are stale."""
 
-    from wres_pipeline.jobs import BACKFILL_PHASES
+    from wres_pipeline.definitions import defs
+    from wres_pipeline.jobs import backfill_phases
 
     # Create the instance's storage here, once: workers racing to create it would collide.
     create_storage()
-    phases = list(BACKFILL_PHASES)
+    phases = list(backfill_phases(defs.resolve_asset_graph()))
     results = []
     with ProcessPoolExecutor(max_workers=workers) as pool:
         started = time.perf_counter()
@@ -83,7 +85,8 @@ def _rebuild_stale(pool, dagster_home: str, first: int, current, report) -> list
     """Rebuild, in year order, each published year from `first` on that is stale now (checked
     just before its turn: a year rebuilt can make the next stale)."""
     from wres_pipeline import staleness
-    from wres_pipeline.jobs import BACKFILL_PHASES
+    from wres_pipeline.definitions import defs
+    from wres_pipeline.jobs import backfill_phases
 
     runs = []
     for year in staleness.published_years(current.paths.published):
@@ -92,7 +95,8 @@ def _rebuild_stale(pool, dagster_home: str, first: int, current, report) -> list
             continue
         report(f"{year}: stale ({'; '.join(why)}); rebuilding")
         runs.append(pool.submit(_run_phase_for_year, dagster_home,
-                                " + ".join(BACKFILL_PHASES), year).result())
+                                " + ".join(backfill_phases(defs.resolve_asset_graph())),
+                                year).result())
     return runs
 
 

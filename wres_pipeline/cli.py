@@ -47,12 +47,16 @@ def _run_years(years: list[int], current: WresSettings, phase: str | None = None
 
     from wres_pipeline import staleness
     from wres_pipeline.definitions import defs
-    from wres_pipeline.jobs import BACKFILL_PHASES
+    from wres_pipeline.jobs import backfill_phases
     from wres_pipeline.planning import later_published, should_build
     from wres_pipeline.runner import run_time_series, run_year
 
-    selection = sorted(BACKFILL_PHASES[phase].resolve(defs.resolve_asset_graph())) \
-        if phase else None
+    phases = backfill_phases(defs.resolve_asset_graph())
+    if phase is not None and phase not in phases:
+        print(f"wres-pipeline: no phase '{phase}'; the phases are: {', '.join(phases)}",
+              file=sys.stderr)
+        return 2
+    selection = phases[phase] if phase else None
     create_storage()
     instance = dg.DagsterInstance.get()
     results = []
@@ -66,7 +70,7 @@ def _run_years(years: list[int], current: WresSettings, phase: str | None = None
         results.append(run_year(defs, instance, year, asset_selection=selection))
         _print_run(str(year), results[-1], time.perf_counter() - started)
     series_stale = staleness.series_reasons(current.paths.operations, current.paths.published)
-    if phase in (None, "report") and (any(r.success for r in results) or series_stale):
+    if phase in (None, list(phases)[-1]) and (any(r.success for r in results) or series_stale):
         if series_stale and not results:
             print(f"time series: stale ({'; '.join(series_stale)}); rebuilding")
         started = time.perf_counter()
@@ -212,8 +216,9 @@ def build_parser() -> argparse.ArgumentParser:
                      help="e.g. 2024, 2015-2025 or 2016,2018")
     run.add_argument("--force", action="store_true",
                      help="rebuild years already published from the same files")
-    run.add_argument("--phase", choices=["ingest and inputs", "indicators", "publish", "report"],
-                     help="run only one phase of each year (the benchmarks time them apart)")
+    run.add_argument("--phase", help="run only one phase of each year, as a backfill does: "
+                                      "'within the year', then each layer from the first that "
+                                      "reads an earlier year (the benchmarks time them apart)")
     run.set_defaults(run=run_command)
     status = commands.add_parser("status", help="which years are published, current or stale")
     status.set_defaults(run=status_command)

@@ -15,7 +15,7 @@ from wres_pipeline.resources import WresSettings
 def unchanged(year: int, current: WresSettings) -> str | None:
     """The year's snapshot when it is already published from exactly the files now in the
     landing zone, with the same settings and code, and nothing it reads has changed since."""
-    from wres_pipeline.freshness import unchanged_snapshot
+    from wres_pipeline.unchanged import unchanged_snapshot
 
     paths = current.paths
     return unchanged_snapshot(paths.landing, paths.published, paths.operations, year,

@@ -4,9 +4,9 @@ snapshot's manifest; any difference means a rebuild."""
 import json
 
 from tests.conftest import SETTINGS, materialize_year
-from wres_pipeline.freshness import unchanged_snapshot
 from wres_pipeline.resources import PathsSettings
 from wres_pipeline.sample.generate import generate_year
+from wres_pipeline.unchanged import unchanged_snapshot
 
 # The settings a run records, as `wres-pipeline run` compares them (config.toml's own).
 METHOD = SETTINGS.recorded()

@@ -3,6 +3,14 @@
 A year whose landing files (by SHA-256), method settings and code fingerprint match its latest
 published snapshot's manifest needs no work: rerunning it could only rebuild the same bytes. The
 command line skips such years (unless forced) so an unchanged rerun takes seconds.
+
+(Named `unchanged`, not `freshness`: in Dagster a freshness policy is about how old an asset
+may be, which is another question.) What a year read from earlier years is compared through
+Dagster's own data versions: the snapshot asset's data version is its snapshot id, and an
+earlier year republished under another id makes the year stale (wres_pipeline/staleness.py).
+The code is compared by the code fingerprint rather than by the assets' code versions alone,
+because it also covers what no asset's code version holds: reference data, the committed
+suites and the pinned dependencies.
 """
 
 import json
