@@ -104,7 +104,8 @@ def whole_year(env: dict, home: Path, timings: Path, year: int) -> dict:
     """One `wres-pipeline run --years <year> --force`: wall seconds, peak RSS, seconds per stage
     and the pipeline's own compute."""
     seconds, peak, _ = timed_process(CLI + ["run", "--years", str(year), "--force"],
-                                     env | {"WRES_TIMINGS": str(timings)})
+                                     env | {"WRES_TIMINGS": str(timings),
+                                            "WRES_PROBE": str(ROOT / "benchmarks" / "probe.py")})
     return {"s": round(seconds, 1), "peak_mib": round(peak), "stages_s": stage_seconds(home),
             "read_and_sql_s": read_and_sql_seconds(timings, year)}
 

@@ -26,6 +26,10 @@ import duckdb
 # database after staging the national ESR file rewrote and recompressed every staged row
 # (0.65 s) to save 7 of 21 row groups.
 DATABASE_CONFIG = {"max_vacuum_tasks": 0}
+# The layout of a year's database (its schemas and tables). A database of another layout is not
+# migrated: it is deleted and the run rebuilds it from the archive and landing files, as every
+# run does its tables. Raise this when a change would leave an older database inconsistent.
+DATABASE_LAYOUT = 2
 
 
 class PathsSettings(dg.Config):
@@ -67,12 +71,32 @@ class PathsSettings(dg.Config):
         path.parent.mkdir(parents=True, exist_ok=True)
         with open(path.with_suffix(".lock"), "w") as lock:
             fcntl.flock(lock, fcntl.LOCK_EX)
-            con = duckdb.connect(str(path), config=DATABASE_CONFIG)
+            con = _open_current_layout(path)
             try:
                 yield con
             finally:
                 con.close()
                 fcntl.flock(lock, fcntl.LOCK_UN)
+
+
+def _open_current_layout(path: Path) -> duckdb.DuckDBPyConnection:
+    """Connect to a year's database, first deleting it if it was written in another layout."""
+    con = duckdb.connect(str(path), config=DATABASE_CONFIG)
+    tables = {name for (name,) in con.sql(
+        "select schema_name || '.' || table_name from duckdb_tables() "
+        "where database_name = current_database()").fetchall()}
+    layout = con.sql("select max(version) from main.database_layout").fetchall()[0][0] \
+        if "main.database_layout" in tables else None
+    if layout == DATABASE_LAYOUT:
+        return con
+    con.close()
+    if tables:  # written by another layout: start again (the archive keeps every input)
+        for stale in (path, path.with_name(path.name + ".wal")):
+            stale.unlink(missing_ok=True)
+    con = duckdb.connect(str(path), config=DATABASE_CONFIG)
+    con.execute("create table main.database_layout as select $version as version",
+                {"version": DATABASE_LAYOUT})
+    return con
 
 
 class ValidationSettings(dg.Config):

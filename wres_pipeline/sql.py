@@ -8,8 +8,8 @@ from functools import cache
 
 import duckdb
 
+from wres_pipeline import probes
 from wres_pipeline.paths import SQL_ASSETS_DIR
-from wres_pipeline.timings import timed
 
 
 @cache
@@ -27,7 +27,7 @@ def create_table(con: duckdb.DuckDBPyConnection, table: str, relative_path: str,
     the given DuckDB compression (from the contracts, never from data): DuckDB takes it only in
     a table's declaration, so the table is declared from the query's columns, then filled.
     """
-    with timed("sql", relative_path, con):
+    with probes.span("sql", relative_path, con):
         # DuckDB 2.0 blocks the connection until a result is fully fetched: always fetchall().
         if compression:
             columns = con.execute(f"describe {sql_text(relative_path)}", params or {}).fetchall()
@@ -47,7 +47,7 @@ def create_view(con: duckdb.DuckDBPyConnection, view: str, relative_path: str,
                 count: bool = True) -> int | None:
     """Replace `view` with a SQL file's query (stored, not computed: readers run it) and return
     the row count it gives now, unless `count` is false (counting runs the query)."""
-    with timed("sql", relative_path, con):
+    with probes.span("sql", relative_path, con):
         con.execute(f"create or replace view {view} as {sql_text(relative_path)}").fetchall()
         if not count:
             return None

@@ -12,9 +12,14 @@ from wres_pipeline import completion
 ROOT = Path(__file__).resolve().parents[2]
 
 
+PROBE = Path(__file__).with_name("probe.py")  # kills the run at WRES_KILL_AT's point
+
+
 def run_cli(data: Path, *args: str, timeout: int = 600, **env: str):
     environment = dict(os.environ, WRES_DATA_DIR=str(data), DAGSTER_HOME=str(data / "home"))
     environment.update(env)
+    if "WRES_KILL_AT" in env:
+        environment["WRES_PROBE"] = str(PROBE)
     return subprocess.run([sys.executable, "-m", "wres_pipeline.cli", *args], cwd=ROOT,
                           env=environment, capture_output=True, text=True, timeout=timeout)
 

@@ -10,7 +10,7 @@ import pytest
 from tests.reliability.cli import complete, pointers, run_cli
 from tests.reliability.editing import first_csv_return, read_rows, set_value
 from tests.reliability.tree import digests, snapshot_files
-from wres_pipeline.crashpoints import POINTS
+from wres_pipeline.probes import POINTS
 from wres_pipeline.publish.snapshot import PARTIAL_PREFIX
 from wres_pipeline.sample.generate import generate_year
 

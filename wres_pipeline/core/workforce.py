@@ -6,7 +6,7 @@ from wres_pipeline.layers import layer_asset
 from wres_pipeline.partitions import year_of
 from wres_pipeline.reference import load_reference_table
 from wres_pipeline.resources import WresSettings
-from wres_pipeline.sql import create_table, create_view, drop_relation
+from wres_pipeline.sql import create_table, create_view
 from wres_pipeline.staging.assets import esr_staff_in_post
 
 REFERENCE_TABLES = ("assignment_categories", "pay_grades", "ethnic_categories")
@@ -40,9 +40,7 @@ def build_workforce(con) -> dict[str, int]:
         load_reference_table(con, name)
     con.sql("create schema if not exists core")
     # Views: storing staff_in_scope or people would write another 1.5 million rows to the
-    # year's database, read once. Databases from before hold them (and core.posts) as tables.
-    for relation in ("staff_in_scope", "people", "posts"):
-        drop_relation(con, "core", relation)
+    # year's database, read once.
     assignments = create_view(con, "core.staff_in_scope", SQL[0])
     create_view(con, "core.people", SQL[1], count=False)
     rows = create_table(con, "core.people_by_posts", SQL[2])

@@ -3,8 +3,7 @@
 import dagster as dg
 import pyarrow as pa
 
-from wres_pipeline import exchange
-from wres_pipeline.crashpoints import crash_point
+from wres_pipeline import exchange, probes
 from wres_pipeline.indicators.counts import CODE, counts, workforce_counts
 from wres_pipeline.layers import asset_key, layer_asset
 from wres_pipeline.organisations.assets import trusts_in_year
@@ -53,7 +52,7 @@ def wres_indicators(context: dg.AssetExecutionContext,
         failures = {name: con.sql(sql_text(path)).fetchall()
                     for name, path in RESULT_CHECKS.items()}
         headline = con.sql(HEADLINE_SQL).fetchall()
-        crash_point("transform: indicators written, database not yet closed")
+        probes.point("transform: indicators written, database not yet closed")
     lines = [f"| {i} | {m} | {b} | {g} | {v:.3f} | {lo if lo is None else f'{lo:.3f}'} - "
              f"{hi if hi is None else f'{hi:.3f}'} |" if v is not None else
              f"| {i} | {m} | {b} | {g} | - | - |" for i, m, b, g, v, lo, hi in headline]

@@ -12,8 +12,8 @@ import os
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
+from wres_pipeline import probes
 from wres_pipeline.atomic import clear_stale_partials, replace_if_changed
-from wres_pipeline.crashpoints import crash_point
 
 CHUNK = 1 << 20
 
@@ -52,7 +52,7 @@ def archive_file(source: Path, relative_name: str, extract_folder: Path) -> Arch
             partial.unlink()
             raise OSError(f"{source} changed while it was being archived")
         os.chmod(partial, 0o444)
-        crash_point("ingest: archive copy written, not yet renamed")
+        probes.point("ingest: archive copy written, not yet renamed")
         os.replace(partial, target)
     return ArchivedFile(relative_name, digest, target.stat().st_size, str(target))
 

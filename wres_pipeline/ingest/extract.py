@@ -14,8 +14,7 @@ from pathlib import Path
 import dagster as dg
 import pyarrow as pa
 
-from wres_pipeline import contracts
-from wres_pipeline.crashpoints import crash_point
+from wres_pipeline import contracts, probes
 from wres_pipeline.ingest.archive import archive_file, write_manifest
 from wres_pipeline.ingest.errors import ExtractError
 from wres_pipeline.ingest.landing import find_files, year_folder
@@ -28,7 +27,7 @@ from wres_pipeline.validation.rules import year_parameters
 from wres_pipeline.validation.table import check_specs, validate_table
 
 # The library code an ingest asset runs (its code version is a hash of these and its SQL).
-CODE = ("ingest", "validation", "contracts", "crashpoints", "reference", "sql")
+CODE = ("ingest", "validation", "contracts", "reference", "sql")
 
 
 def sql_files(extract: str) -> list[str]:
@@ -58,7 +57,7 @@ def land_and_stage(con, paths: PathsSettings, year: int, contract, log) -> tuple
         rows[relative] = raw.num_rows
         tables.append(raw)
     staged = stage(con, contract, pa.concat_tables(tables))
-    crash_point("ingest: extract staged, database not yet closed")
+    probes.point("ingest: extract staged, database not yet closed")
     log.info(f"{contract.name}: {staged:,} rows staged from {len(tables)} file(s)")
     return archived, rows
 

@@ -14,10 +14,10 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.csv as pacsv
 
+from wres_pipeline import probes
 from wres_pipeline.contracts import Contract
 from wres_pipeline.ingest.errors import ExtractError
 from wres_pipeline.ingest.xlsx import read_xlsx
-from wres_pipeline.timings import timed
 
 DELIMITERS = (",", ";", "\t")
 FALLBACK_ENCODING = "cp1252"
@@ -29,7 +29,7 @@ def read_raw(contract: Contract, path: Path, name: str | None = None) -> pa.Tabl
     `name` is what source_file records (by default the file's own name); errors name `path`.
     """
     path = Path(path)
-    with timed("read", contract.name):
+    with probes.span("read", contract.name):
         return _read(contract, path, name)
 
 

@@ -26,10 +26,6 @@ def stage(con: duckdb.DuckDBPyConnection, contract: Contract, raw: pa.Table) -> 
     attached = {name for (name,) in con.sql("select database_name from duckdb_databases()")
                 .fetchall()}
     if RAW_SCHEMA not in attached:
-        # Databases written before the raw rows moved to memory hold a `raw` schema, which
-        # would make the name ambiguous: drop it (the archive keeps the files as sent).
-        database = con.sql("select current_database()").fetchall()[0][0]
-        con.sql(f'drop schema if exists "{database}".{RAW_SCHEMA} cascade')
         con.sql(f"attach ':memory:' as {RAW_SCHEMA}")
     con.sql(f"create schema if not exists {STAGING_SCHEMA}")
     # After a load passed, staging.<table> is a view of it (validation/accepted.py); the new

@@ -7,9 +7,8 @@ from pathlib import Path
 import dagster as dg
 import pyarrow as pa
 
-from wres_pipeline import contracts, exchange
+from wres_pipeline import contracts, exchange, probes
 from wres_pipeline.core.reconciliation import trust_reconciliation
-from wres_pipeline.crashpoints import crash_point
 from wres_pipeline.indicators.counts import counts, disciplinary_inputs
 from wres_pipeline.indicators.results import model_employer, trust_distribution, wres_indicators
 from wres_pipeline.ingest.landing import inventory
@@ -119,7 +118,7 @@ def raw_extracts(paths: PathsSettings, year: int) -> list[dict]:
 
 @layer_asset(
     "publish/snapshot", sql=SQL,
-    code=("publish", "exchange", "atomic", "crashpoints", "ingest.landing", "sql"),
+    code=("publish", "exchange", "atomic", "ingest.landing", "sql"),
     deps=[wres_indicators, trust_distribution, model_employer, trust_reconciliation,
           trusts_in_year, counts, disciplinary_inputs,
           # The data-quality summary counts every extract's staged and quarantined rows.
@@ -173,7 +172,7 @@ def snapshot(context: dg.AssetExecutionContext,
     # What later years read goes out in the internal snapshot's own atomic rename.
     internal = publish(root / "internal", "internal", year, internal_tables, raw, recorded,
                        exchange=later_years_read, earlier_years=earlier_years, notes=notes)
-    crash_point("publish: internal edition published, public not yet")
+    probes.point("publish: internal edition published, public not yet")
     public = publish(root / "public", "public", year, public_tables, raw, recorded,
                      earlier_years=earlier_years, notes=notes)
     dataset = refresh_year(root / "public", public.folder, year)

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pyarrow.parquet as pq
 
+from wres_pipeline import probes
 from wres_pipeline.atomic import replace_if_changed
-from wres_pipeline.crashpoints import crash_point
 
 
 def refresh_year(public_root: Path, snapshot_folder: Path, year: int) -> list[Path]:
@@ -21,5 +21,5 @@ def refresh_year(public_root: Path, snapshot_folder: Path, year: int) -> list[Pa
         replace_if_changed(target, lambda partial, table=table: pq.write_table(
             table, partial, compression="zstd"))
         written.append(target)
-        crash_point("publish: public dataset half refreshed")
+        probes.point("publish: public dataset half refreshed")
     return written

@@ -22,9 +22,8 @@ from pathlib import Path
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from wres_pipeline import __version__
+from wres_pipeline import __version__, probes
 from wres_pipeline.atomic import process_alive, replace_if_changed
-from wres_pipeline.crashpoints import crash_point
 from wres_pipeline.paths import PROJECT_ROOT
 from wres_pipeline.publish.schemas import conform
 
@@ -135,13 +134,13 @@ def publish(edition_root: Path, edition: str, year: int, tables: dict[str, pa.Ta
         for path in (p for p in partial.rglob("*") if p.is_file()):
             with open(path, "rb") as handle:
                 os.fsync(handle.fileno())
-        crash_point("publish: snapshot written, not yet renamed")
+        probes.point("publish: snapshot written, not yet renamed")
         final = year_root / snapshot_id
         created = _rename_unless_there(partial, final)
         if not created:  # the same snapshot (its id is its content's hash) is already there
             _refresh_manifest(final, partial / "manifest.json")
             shutil.rmtree(partial)
-        crash_point("publish: snapshot renamed, LATEST not yet moved")
+        probes.point("publish: snapshot renamed, LATEST not yet moved")
         _point(year_root, snapshot_id)
         return Snapshot(edition, year, snapshot_id, final, created)
     except BaseException:

@@ -15,7 +15,6 @@ the year (1.6 million ESR rows) to the year's database a second time."""
 import duckdb
 
 from wres_pipeline.contracts import Contract
-from wres_pipeline.sql import drop_relation
 
 ACCEPTED = "__accepted"
 QUARANTINED = "__quarantined"
@@ -27,7 +26,7 @@ def accept_load(con: duckdb.DuckDBPyConnection, contract: Contract) -> None:
     con.sql("create schema if not exists validated")
     con.sql("begin transaction")
     try:
-        drop_relation(con, "validated", name)  # a table, in databases from before the views
+        con.sql(f"drop view if exists validated.{name}")
         con.sql(f"drop table if exists staging.{name}{ACCEPTED}")
         con.sql(f"alter table staging.{name} rename to {name}{ACCEPTED}")
         con.sql(f"create view staging.{name} as select * from staging.{name}{ACCEPTED}")
