@@ -59,13 +59,3 @@ def test_failure_while_accepting_changes_nothing():
             accept_load(con, CONTRACT)
         assert _rows(con, "validated.staff_survey") == [("a.csv", 2)]
         assert _rows(con, "staging.staff_survey") == [("b.csv", 2)]
-
-
-def test_a_validated_table_from_before_the_views_is_replaced():
-    with duckdb.connect() as con:
-        con.sql("create schema validated")
-        con.sql("create table validated.staff_survey as select 'old.csv' as source_file, "
-                "2::bigint as source_row")
-        _load(con, [("new.csv", 2)], [])
-        accept_load(con, CONTRACT)
-        assert _rows(con, "validated.staff_survey") == [("new.csv", 2)]
