@@ -4,6 +4,8 @@ SQL lives in files an analyst can read; Python only chooses which file runs and 
 parameters (`$name`), never by formatting them into the text.
 """
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from functools import cache
 
 import duckdb
@@ -65,3 +67,19 @@ def drop_relation(con: duckdb.DuckDBPyConnection, schema: str, name: str) -> Non
             con.sql(f"drop view {table}")
         else:
             con.sql(f"drop table {table}")
+
+
+def run_statement(con: duckdb.DuckDBPyConnection, relative_path: str) -> None:
+    """Run a SQL file that defines rather than selects (a macro, for instance)."""
+    with probes.span("sql", relative_path, con):
+        con.execute(sql_text(relative_path)).fetchall()
+
+
+@contextmanager
+def registered(con: duckdb.DuckDBPyConnection, name: str, table) -> Iterator[None]:
+    """`table` (Arrow) readable by name in `con`'s SQL while the block runs."""
+    con.register(name, table)
+    try:
+        yield
+    finally:
+        con.unregister(name)

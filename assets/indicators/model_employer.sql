@@ -8,10 +8,11 @@
 -- Goal share ($goal): 'fixed' = the trust's overall BME share in the baseline year, raised to
 -- this year's overall share if that is higher; 'moving' = this year's overall share. Either way
 -- never below the band's own baseline share, so no trajectory asks a band to fall back.
--- Shares are of all staff, unknowns included, as indicator 1 reports them. Baseline counts come
--- from the baseline year's published workforce counts, with predecessor trusts pooled into
--- today's trust (baseline_counts, already mapped).
--- Inputs: indicators.workforce_counts, baseline_counts, organisations.trusts_in_year.
+-- Shares are of all staff, unknowns included, as indicator 1 reports them. Baseline counts are
+-- the year's own in the baseline year; in a later year, the baseline year's counts as it
+-- published them (baseline_published), each predecessor trust pooled into today's trust by
+-- organisations.current_code.
+-- Inputs: indicators.workforce_counts, baseline_published, organisations.trusts_in_year.
 -- Parameters: $year, $baseline_year, $target_year, $bands, $baseline_published, $goal.
 with current_counts as (
 
@@ -21,6 +22,19 @@ with current_counts as (
     from indicators.workforce_counts
     where breakdown = 'all' or breakdown in (select 'all:' || unnest($bands))
     group by organisation_code, breakdown
+
+),
+
+baseline_counts as (
+
+    select organisation_code, breakdown, wres_group, events, population
+    from indicators.workforce_counts
+    where $year = $baseline_year
+    union all
+    select organisations.current_code(area_code) as organisation_code, breakdown, wres_group,
+           events, population
+    from baseline_published
+    where $year > $baseline_year and level = 'trust' and indicator = 1
 
 ),
 

@@ -2,8 +2,9 @@
 -- headcounts. Only trusts that sent a return appear (a trust's events are unknown otherwise).
 --   2: appointed from shortlisting / shortlisted applicants
 --   3: staff entering a formal disciplinary investigation / headcount, pooled over the window:
---      this year and, when $window = 2, the year before (prior_disciplinary, already mapped to
---      this year's trust codes). detail records the years pooled for each trust.
+--      this year and, when $window = 2, the year before (prior_disciplinary: its inputs as it
+--      published them, each predecessor trust pooled into today's by
+--      organisations.current_code). detail records the years pooled for each trust.
 --   4: staff accessing non-mandatory training or CPD / headcount
 --   9: board voting, executive and non-executive (voting minus executive) members by group /
 --      all such members; and the same trusts' workforce by group / all staff.
@@ -33,13 +34,22 @@ appointment as (
 
 ),
 
+prior as (
+
+    select year, organisations.current_code(organisation_code) as organisation_code,
+           wres_group, sum(entered) as entered, sum(headcount) as headcount
+    from prior_disciplinary
+    group by all
+
+),
+
 disciplinary_years as (
 
     select organisation_code, wres_group, entered, headcount, $year as source_year
     from indicators.disciplinary_inputs
     union all
     select p.organisation_code, p.wres_group, p.entered, p.headcount, p.year
-    from prior_disciplinary as p
+    from prior as p
     where $window = 2
       and p.organisation_code in (select organisation_code from indicators.disciplinary_inputs)
 

@@ -1,13 +1,13 @@
 -- Every published year's counts in one table, with each trust's counts pooled into the trust
--- that runs its services today (latest_successor_map), so a trust's trend compares like with
--- like across mergers; regions, trust types and England are as each year published them.
--- Inputs: published_counts (all years' indicator counts), latest_successor_map and
+-- that runs its services today (organisations.current_code over the latest year's successor
+-- map), so a trust's trend compares like with like across mergers; regions, trust types and
+-- England are as each year published them.
+-- Inputs: published_counts (all years' indicator counts), organisations.successor_map and
 -- latest_trusts (the latest year's trusts, for today's names).
 with trust_rows as (
 
-    select c.*, coalesce(m.current_code, c.area_code) as current_code
+    select c.*, organisations.current_code(c.area_code) as current_code
     from published_counts as c
-    left join latest_successor_map as m on m.organisation_code = c.area_code
     where c.level = 'trust'
 
 ),

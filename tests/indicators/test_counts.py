@@ -7,7 +7,7 @@ import pytest
 
 from wres_pipeline.core.workforce import build_workforce
 from wres_pipeline.reference import table
-from wres_pipeline.sql import create_table
+from wres_pipeline.sql import create_table, run_statement
 
 # person, ethnic category, clinical, pay grade, assignment category
 ESR = [
@@ -95,7 +95,18 @@ def test_grade_names_can_be_joined_into_a_set_of_posts():
     assert grades and all(":" not in grade and " " not in grade for grade in grades)
 
 
-def _return_counts(con, this_year, prior, window):
+def _successors(con, merged: dict[str, str]):
+    """organisations.successor_map ({predecessor: today's trust}) and the rule that reads it."""
+    con.sql("create schema if not exists organisations")
+    con.sql("create or replace table organisations.successor_map "
+            "(organisation_code varchar, current_code varchar)")
+    for pair in merged.items():
+        con.execute("insert into organisations.successor_map values (?, ?)", list(pair))
+    run_statement(con, "organisations/current_code.sql")
+
+
+def _return_counts(con, this_year, prior, window, merged=None):
+    _successors(con, merged or {})
     con.sql("create schema if not exists indicators")
     con.sql("create schema if not exists validated")
     columns = ("year", "organisation_code", "wres_group", "entered", "headcount")
@@ -135,6 +146,15 @@ def test_two_year_window_pools_events_and_headcounts():
     assert ("RZZ", "bme") not in got
 
 
+def test_a_merged_trusts_prior_year_pools_into_todays_trust():
+    # RZZ was taken over by RYY: its prior year counts are RYY's now, beside RYY's own none.
+    with duckdb.connect() as con:
+        got = _return_counts(con, THIS, PRIOR, window=2, merged={"RZZ": "RYY"})
+    assert got[("RYY", "white")] == (1 + 9, 100 + 400, "window_years=2")
+    assert got[("RYY", "bme")] == (1 + 2, 50 + 90, "window_years=2")
+    assert got[("RXX", "white")] == (20, 1780, "window_years=2")  # unmerged: itself
+
+
 def test_one_year_window_ignores_the_prior_year():
     with duckdb.connect() as con:
         got = _return_counts(con, THIS, PRIOR, window=1)
@@ -155,15 +175,18 @@ def _model_employer(year, baseline_overall=(20, 100), goal="fixed", baseline_8a=
     baseline = rows("RXX", "all", *baseline_overall) + rows("RXX", "all:band_8a", *baseline_8a) \
         + rows("RYY", "all", 10, 50) + rows("RYY", "all:band_8a", 1, 10)
     columns = "(organisation_code, breakdown, wres_group, events, population)"
+    published_columns = "(area_code, breakdown, wres_group, events, population)"
     with duckdb.connect() as con:
         con.sql("create schema indicators")
-        con.sql("create schema organisations")
+        _successors(con, {})
         con.execute(f"create table indicators.workforce_counts as select * from "
                     f"(values {', '.join(['(?, ?, ?, ?, ?)'] * len(current))}) as t{columns}",
                     [v for r in current for v in r])
-        con.execute(f"create table baseline_counts as select * from "
-                    f"(values {', '.join(['(?, ?, ?, ?, ?)'] * len(baseline))}) as t{columns}",
-                    [v for r in baseline for v in r])
+        # What the baseline year published (read in later years only).
+        con.execute(f"create table baseline_published as select 'trust' as level, "
+                    f"1 as indicator, * from (values "
+                    f"{', '.join(['(?, ?, ?, ?, ?)'] * len(baseline))}) as t{published_columns} "
+                    f"where ?", [v for r in baseline for v in r] + [published])
         con.sql("create table organisations.trusts_in_year as select * from (values "
                 "('RXX', 'Trust X', 'Q1', 'ICB one', 'Y56', 'London', 'acute'), "
                 "('RYY', 'Trust Y', 'Q1', 'ICB one', 'Y56', 'London', 'acute')) as t("
@@ -180,8 +203,8 @@ def _model_employer(year, baseline_overall=(20, 100), goal="fixed", baseline_8a=
 
 @pytest.mark.parametrize(("year", "target_share", "reason"), [
     (2017, None, "before the baseline year"),
-    (2018, 10.0, None),                     # the line starts at the baseline share
-    (2023, 10.0 + (30.0 - 10.0) * 5 / 10, None),
+    (2018, 15.0, None),                     # in the baseline year its own share: 3 of 20
+    (2023, 10.0 + (30.0 - 10.0) * 5 / 10, None),  # from what 2018 published: 1 of 10
     (2028, 30.0, None),
     (2030, 30.0, None),                     # after the target year: the goal share
 ])

@@ -15,7 +15,7 @@ from wres_pipeline.organisations.assets import trusts_in_year
 from wres_pipeline.partitions import year_of
 from wres_pipeline.reference import load_reference_table
 from wres_pipeline.resources import PathsSettings, WresSettings
-from wres_pipeline.sql import create_table
+from wres_pipeline.sql import create_table, registered
 from wres_pipeline.staging.assets import staff_survey, trust_return
 
 RETURN_COUNTS = asset_key("indicators/return_counts")
@@ -61,23 +61,12 @@ def disciplinary_inputs(context: dg.AssetExecutionContext, settings: WresSetting
 
 
 def prior_disciplinary(paths: PathsSettings, con, year: int) -> pa.Table | None:
-    """Last year's indicator 3 inputs, from its published snapshot, with predecessor trusts
-    mapped to this year's codes (None when it has not published); the snapshot read is
-    recorded."""
+    """Last year's indicator 3 inputs as its published snapshot holds them (None when it has
+    not published); the snapshot read is recorded. return_counts.sql pools predecessor trusts
+    into this year's."""
     prior, snapshot_id = exchange.read(paths.published, "disciplinary_inputs", year - 1)
     exchange.record_use(con, "indicator 3 window", [(year - 1, snapshot_id)])
-    if prior is None:
-        return None
-    con.register("prior_raw", prior)
-    try:
-        return con.sql("""
-            select p.year, coalesce(m.current_code, p.organisation_code) as organisation_code,
-                   p.wres_group, sum(p.entered) as entered, sum(p.headcount) as headcount
-            from prior_raw as p
-            left join organisations.successor_map as m using (organisation_code)
-            group by all""").to_arrow_table()
-    finally:
-        con.unregister("prior_raw")
+    return prior
 
 
 @layer_asset(
@@ -108,11 +97,9 @@ def return_counts(context: dg.AssetExecutionContext, settings: WresSettings):
         empty = pa.table({"year": pa.array([], pa.int32()), "organisation_code": pa.array(
             [], pa.string()), "wres_group": pa.array([], pa.string()),
             "entered": pa.array([], pa.int64()), "headcount": pa.array([], pa.int64())})
-        con.register("prior_disciplinary", prior if prior is not None else empty)
-        con.sql("create schema if not exists indicators")
-        rows = create_table(con, "indicators.return_counts", "indicators/return_counts.sql",
-                            {"year": year, "window": window})
-        con.unregister("prior_disciplinary")
+        with registered(con, "prior_disciplinary", prior if prior is not None else empty):
+            rows = create_table(con, "indicators.return_counts",
+                                "indicators/return_counts.sql", {"year": year, "window": window})
     note = (f"indicator 3 pools {year - 1}-{year}" if window == 2 else
             f"indicator 3 uses {year} alone" + (
                 f" (the window is set to 2 but {year - 1} has not been published)"

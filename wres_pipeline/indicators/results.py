@@ -11,10 +11,15 @@ from wres_pipeline.partitions import year_of
 from wres_pipeline.reference import load_reference_table
 from wres_pipeline.resources import PathsSettings, WresSettings
 from wres_pipeline.settings import current
-from wres_pipeline.sql import create_table, sql_text
+from wres_pipeline.sql import create_table, registered, sql_text
 
 RESULTS = asset_key("indicators/wres_indicators")
 MODEL_EMPLOYER = asset_key("indicators/model_employer")
+# The columns of the published counts model_employer.sql reads (none when nothing is read).
+BASELINE_COLUMNS = pa.schema([("level", pa.string()), ("area_code", pa.string()),
+                              ("indicator", pa.int32()), ("breakdown", pa.string()),
+                              ("wres_group", pa.string()), ("events", pa.int64()),
+                              ("population", pa.int64())])
 # Each check is a SQL file returning failing rows; any row fails it (and blocks publication).
 RESULT_CHECKS = {
     "no_value_missing_without_reason": "indicators/checks/indicators_null_without_reason.sql",
@@ -22,16 +27,12 @@ RESULT_CHECKS = {
     "aggregates_pool_their_trusts": "indicators/checks/indicators_pooling.sql",
     "likelihoods_are_ratios_of_rates": "indicators/checks/indicators_likelihood_matches_rates.sql",
 }
-HEADLINE_SQL = """
-    select indicator, measure, breakdown, "group", value, ci_lower, ci_upper
-    from indicators.wres_indicators
-    where level = 'england' and (measure in ('relative_likelihood', 'gap_pp')
-        or (indicator = 1 and breakdown = 'all' and measure = 'share' and "group" = 'BME'))
-    order by indicator, measure, breakdown"""
+HEADLINE = "indicators/england_headline.sql"  # shown in the UI beside the year's indicators
 
 
 @layer_asset(
-    "indicators/wres_indicators", sql=["indicators/wres_indicators.sql", *RESULT_CHECKS.values()],
+    "indicators/wres_indicators",
+    sql=["indicators/wres_indicators.sql", *RESULT_CHECKS.values(), HEADLINE],
     code=CODE, deps=[counts], kinds={"duckdb"},
     check_specs=[dg.AssetCheckSpec(name, asset=RESULTS, blocking=True,
                                    description=sql_text(path).splitlines()[0].lstrip("- "))
@@ -51,7 +52,7 @@ def wres_indicators(context: dg.AssetExecutionContext,
                              "high": method.non_adverse_high})
         failures = {name: con.sql(sql_text(path)).fetchall()
                     for name, path in RESULT_CHECKS.items()}
-        headline = con.sql(HEADLINE_SQL).fetchall()
+        headline = con.sql(sql_text(HEADLINE)).fetchall()
         probes.point("transform: indicators written, database not yet closed")
     lines = [f"| {i} | {m} | {b} | {g} | {v:.3f} | {lo if lo is None else f'{lo:.3f}'} - "
              f"{hi if hi is None else f'{hi:.3f}'} |" if v is not None else
@@ -125,17 +126,17 @@ def model_employer(context: dg.AssetExecutionContext,
                          f"but the asset graph was built for {BASELINE_YEAR}: load the code "
                          "location with these settings (WRES_CONFIG)")
     with paths.connect(year) as con:
-        baseline = baseline_counts(paths, con, year, baseline_year)
-        published = baseline is not None
-        con.register("baseline_counts", baseline if published else con.sql(
-            "select * from indicators.workforce_counts limit 0").to_arrow_table())
-        rows = create_table(con, "indicators.model_employer", "indicators/model_employer.sql",
-                            {"year": year, "baseline_year": baseline_year,
-                             "target_year": method.model_employer_target_year,
-                             "bands": method.model_employer_targets,
-                             "baseline_published": published,
-                             "goal": method.model_employer_goal})
-        con.unregister("baseline_counts")
+        baseline = baseline_published(paths, con, year, baseline_year)
+        published = year == baseline_year or baseline is not None
+        with registered(con, "baseline_published", BASELINE_COLUMNS.empty_table()
+                        if baseline is None else baseline):
+            rows = create_table(con, "indicators.model_employer",
+                                "indicators/model_employer.sql",
+                                {"year": year, "baseline_year": baseline_year,
+                                 "target_year": method.model_employer_target_year,
+                                 "bands": method.model_employer_targets,
+                                 "baseline_published": published,
+                                 "goal": method.model_employer_goal})
         england = con.sql("select band, bme_headcount, more_needed_now, "
                           "more_needed_by_target_year, trusts_on_trajectory, trusts_with_target "
                           "from indicators.model_employer where level = 'england' "
@@ -156,25 +157,14 @@ def model_employer(context: dg.AssetExecutionContext,
         f"{baseline_year} has not been published: this year's targets cannot be set")])
 
 
-def baseline_counts(paths: PathsSettings, con, year: int, baseline_year: int) -> pa.Table | None:
-    """The baseline year's workforce counts (from its published snapshot) with predecessors
-    mapped to this year's trusts, or None when the baseline year has not been published (or is
-    still to come); the snapshot read is recorded."""
+def baseline_published(paths: PathsSettings, con, year: int,
+                       baseline_year: int) -> pa.Table | None:
+    """The baseline year's counts as its published snapshot holds them, for a later year (None
+    in or before the baseline year, or when it has not been published); the snapshot read is
+    recorded. model_employer.sql pools predecessor trusts into this year's."""
     if year <= baseline_year:
         exchange.record_use(con, "model employer baseline", [])
-        return con.sql("select * from indicators.workforce_counts").to_arrow_table() \
-            if year == baseline_year else None
+        return None
     published, snapshot_id = exchange.read(paths.published, "indicator_counts", baseline_year)
     exchange.record_use(con, "model employer baseline", [(baseline_year, snapshot_id)])
-    if published is None:
-        return None
-    con.register("baseline_raw", published)
-    try:
-        return con.sql("""
-            select b.year, coalesce(m.current_code, b.area_code) as organisation_code,
-                   b.indicator, b.breakdown, b.wres_group, b.events, b.population, b.detail
-            from baseline_raw as b
-            left join organisations.successor_map as m on m.organisation_code = b.area_code
-            where b.level = 'trust' and b.indicator = 1""").to_arrow_table()
-    finally:
-        con.unregister("baseline_raw")
+    return published

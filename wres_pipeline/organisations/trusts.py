@@ -10,7 +10,7 @@ from wres_pipeline import contracts
 from wres_pipeline.ingest.staging import read_files, stage
 from wres_pipeline.paths import REFERENCE_DIR
 from wres_pipeline.reference import load_reference_table
-from wres_pipeline.sql import create_table
+from wres_pipeline.sql import create_table, run_statement
 
 # Where each organisations table lives in the project's reference folder (the generator copies
 # these into a year's landing folder, where the pipeline reads them like any other extract).
@@ -21,8 +21,10 @@ REFERENCE_FILES = {
 }
 
 
-# The SQL of the trusts of the year and of the successor map (relative to assets/).
-SQL = ("organisations/trusts_in_year.sql", "organisations/successor_map.sql")
+# The SQL of the trusts of the year, the successor map and the rule that reads it (relative to
+# assets/).
+SQL = ("organisations/trusts_in_year.sql", "organisations/successor_map.sql",
+       "organisations/current_code.sql")
 
 
 def snapshot_date(year: int) -> dt.date:
@@ -32,7 +34,8 @@ def snapshot_date(year: int) -> dt.date:
 
 def build_trusts_in_year(con: duckdb.DuckDBPyConnection, year: int) -> int:
     """Create organisations.trusts_in_year and organisations.successor_map from the validated
-    organisations tables; return the number of trusts of the year."""
+    organisations tables, and the macro organisations.current_code(code) over the map; return
+    the number of trusts of the year."""
     load_reference_table(con, "regions")
     load_reference_table(con, "icbs")
     con.sql("create schema if not exists organisations")
@@ -40,6 +43,7 @@ def build_trusts_in_year(con: duckdb.DuckDBPyConnection, year: int) -> int:
                          {"snapshot_date": snapshot_date(year)})
     create_table(con, "organisations.successor_map", SQL[1],
                  {"snapshot_date": snapshot_date(year)})
+    run_statement(con, SQL[2])
     return count
 
 

@@ -13,12 +13,13 @@ from wres_pipeline.layers import asset_key, layer_asset
 from wres_pipeline.publish.assets import snapshot
 from wres_pipeline.reference import load_reference_table
 from wres_pipeline.resources import PathsSettings, WresSettings
-from wres_pipeline.sql import create_table
+from wres_pipeline.sql import create_table, run_statement
 
 TIME_SERIES = asset_key("publish/time_series")
 DATABASE = "time_series"
 # The series' counts, then the same formulas as each year's (reused, never copied).
-SQL = ("publish/time_series_counts.sql", "indicators/wres_indicators.sql")
+SQL = ("publish/time_series_counts.sql", "indicators/wres_indicators.sql",
+       "organisations/current_code.sql")
 
 
 def _stack(paths: PathsSettings, table: str, years: list[int]):
@@ -48,8 +49,13 @@ def time_series(context: dg.AssetExecutionContext, settings: WresSettings) -> dg
     counts, sources = _stack(paths, "indicator_counts", years)
     with paths.connect(DATABASE) as con:
         con.register("published_counts", counts)
+        # Today's trusts: the latest year's successor map, read by the same rule as each year's.
         con.register("latest_successor_map", exchange.read(paths.published, "successor_map",
                                                            latest)[0])
+        con.sql("create schema if not exists organisations")
+        con.sql("create or replace table organisations.successor_map as "
+                "select * from latest_successor_map")
+        run_statement(con, SQL[2])
         con.register("latest_trusts", exchange.read(paths.published, "trusts_in_year",
                                                     latest)[0])
         load_reference_table(con, "indicators")
