@@ -8,6 +8,8 @@ from dataclasses import dataclass
 
 import dagster as dg
 
+from wres_pipeline.failures import root_cause
+
 
 @dataclass(frozen=True)
 class CheckOutcome:
@@ -36,22 +38,6 @@ def run_time_series(defs: dg.Definitions, instance: dg.DagsterInstance) -> YearR
         instance=instance, raise_on_error=False,
         run_config={"loggers": {"console": {"config": {"log_level": "CRITICAL"}}}})
     return _summary(job, result, year=0)
-
-
-def innermost(error):
-    """The error the asset raised (Dagster wraps it in its own)."""
-    while error.cause is not None:
-        error = error.cause
-    return error
-
-
-def root_cause(error) -> str:
-    """The message of the innermost error, cut to a readable length, with advice where the
-    fault is the machine's (a full disk, a held DuckDB file: wres_pipeline/environment.py)."""
-    from wres_pipeline.environment import advise
-    from wres_pipeline.ingest.errors import shorten
-
-    return shorten(advise(innermost(error).message.strip()), 1000)
 
 
 def run_year(defs: dg.Definitions, instance: dg.DagsterInstance, year: int,

@@ -12,11 +12,11 @@ from pathlib import Path
 
 import dagster as dg
 
+from wres_pipeline.failures import root_cause
 from wres_pipeline.ingest.landing import IGNORED_SUFFIXES
 from wres_pipeline.jobs import wres_year_job
 from wres_pipeline.partitions import wres_year_partitions
 from wres_pipeline.resources import WresSettings
-from wres_pipeline.runner import root_cause
 
 
 def fingerprint(folder: Path) -> tuple[str, float]:

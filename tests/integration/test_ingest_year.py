@@ -11,8 +11,8 @@ import duckdb
 import pytest
 
 from tests.conftest import materialize_year
+from wres_pipeline.failures import root_cause
 from wres_pipeline.resources import PathsSettings
-from wres_pipeline.runner import root_cause
 
 
 def _paths(root, landing):

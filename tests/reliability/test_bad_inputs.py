@@ -19,9 +19,9 @@ from tests.reliability.catalogue import (
     Refused,
 )
 from tests.reliability.tree import digests, snapshot_files
+from wres_pipeline.failures import innermost
 from wres_pipeline.publish.snapshot import latest
 from wres_pipeline.resources import PathsSettings
-from wres_pipeline.runner import innermost
 from wres_pipeline.sample.generate import generate_year
 
 
