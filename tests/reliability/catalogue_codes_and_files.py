@@ -31,7 +31,7 @@ from tests.reliability.editing import (
 )
 from wres_pipeline.reference import table
 
-ORGANISATIONS_STEP = "staging__organisations"
+ORGANISATIONS_STEP = "organisations__extracts"
 DESCRIPTION = {r["national_code"]: r["description"] for r in table("ethnic_categories")}
 
 
