@@ -20,10 +20,11 @@ $(VENV)/.installed: pyproject.toml
 run: setup
 	$(BIN)/wres-pipeline demo
 
-# Lint, then the whole test suite (unit, sample, integration).
+# Lint, then the whole test suite (unit, sample, integration), two tests at a time (the
+# machines have two cores; docs/reliability.md gives the wall times with and without).
 test: setup
 	$(BIN)/ruff check wres_pipeline tests benchmarks
-	$(BIN)/pytest
+	$(BIN)/pytest -n 2 --dist worksteal
 
 lint: setup
 	$(BIN)/ruff check wres_pipeline tests benchmarks
