@@ -7,6 +7,7 @@ import dagster as dg
 import pytest
 
 from wres_pipeline.definitions import defs
+from wres_pipeline.layers import LAYERS
 from wres_pipeline.resources import PathsSettings, WresSettings
 from wres_pipeline.sample.generate import generate_year
 from wres_pipeline.settings import current
@@ -28,10 +29,14 @@ def settings_for(paths: PathsSettings, **sections) -> WresSettings:
 
 
 def materialize_year(paths: PathsSettings, year: int, validation=VALIDATION, method=METHOD,
-                     instance: dg.DagsterInstance | None = None):
-    """Run every per-year asset for one year; failures are returned, not raised."""
+                     instance: dg.DagsterInstance | None = None, upto: str = LAYERS[-1]):
+    """Run the per-year assets of one year, from the first layer to `upto` (a test stops at
+    the layer under test); failures are returned, not raised."""
+    year_assets = [a for a in defs.assets if a.partitions_def is not None]
     return dg.materialize(
-        [a for a in defs.assets if a.partitions_def is not None], partition_key=str(year),
+        year_assets, partition_key=str(year),
+        selection=[key for a in year_assets for key in a.keys
+                   if LAYERS.index(key.path[0]) <= LAYERS.index(upto)],
         resources={"settings": settings_for(paths, validation=validation, method=method)},
         instance=instance or dg.DagsterInstance.ephemeral(), raise_on_error=False,
     )

@@ -51,7 +51,7 @@ def backfill(years: list[int], workers: int, dagster_home: str, report=print,
              current=None) -> list:
     """Run the years phase by phase, `workers` years at a time; returns each phase's result
     (the ingest phase, the phases after it, then the stale years rebuilt, if any). `current`:
-    the settings, whose published and operations folders say which years are stale."""
+    the settings, whose published folder and Dagster instance say which years are stale."""
 
     from wres_pipeline.definitions import defs
     from wres_pipeline.jobs import backfill_phases
@@ -84,13 +84,17 @@ def backfill(years: list[int], workers: int, dagster_home: str, report=print,
 def _rebuild_stale(pool, dagster_home: str, first: int, current, report) -> list[YearRun]:
     """Rebuild, in year order, each published year from `first` on that is stale now (checked
     just before its turn: a year rebuilt can make the next stale)."""
+    import dagster as dg
+
     from wres_pipeline import staleness
+    from wres_pipeline.completion import BuiltFrom
     from wres_pipeline.definitions import defs
     from wres_pipeline.jobs import backfill_phases
 
     runs = []
+    built = BuiltFrom(dg.DagsterInstance.get())
     for year in staleness.published_years(current.paths.published):
-        why = staleness.reasons(current.paths.operations, current.paths.published, year)
+        why = staleness.reasons(built, current.paths.published, year)
         if year < first or not why or not (Path(current.paths.landing) / str(year)).is_dir():
             continue
         report(f"{year}: stale ({'; '.join(why)}); rebuilding")

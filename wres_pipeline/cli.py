@@ -46,6 +46,7 @@ def _run_years(years: list[int], current: WresSettings, phase: str | None = None
     import dagster as dg  # imported after DAGSTER_HOME is set
 
     from wres_pipeline import staleness
+    from wres_pipeline.completion import BuiltFrom
     from wres_pipeline.definitions import defs
     from wres_pipeline.jobs import backfill_phases
     from wres_pipeline.planning import later_published, should_build
@@ -59,17 +60,18 @@ def _run_years(years: list[int], current: WresSettings, phase: str | None = None
     selection = phases[phase] if phase else None
     create_storage()
     instance = dg.DagsterInstance.get()
+    built = BuiltFrom(instance)
     results = []
     # Years in order: a year rebuilt can make the next stale, which is then rebuilt too.
     later = later_published(years, current) if phase is None else []
     for year in sorted(set(years) | set(later)):
         if phase is None and not (force and year in years) and not should_build(
-                year, year in years, current):
+                year, year in years, current, built):
             continue
         started = time.perf_counter()
         results.append(run_year(defs, instance, year, asset_selection=selection))
         _print_run(str(year), results[-1], time.perf_counter() - started)
-    series_stale = staleness.series_reasons(current.paths.operations, current.paths.published)
+    series_stale = staleness.series_reasons(built, current.paths.published)
     if phase in (None, list(phases)[-1]) and (any(r.success for r in results) or series_stale):
         if series_stale and not results:
             print(f"time series: stale ({'; '.join(series_stale)}); rebuilding")
@@ -106,9 +108,14 @@ def _print_locations(current: WresSettings) -> None:
 
 def status_command(args: argparse.Namespace) -> int:
     """Which years are published, current, stale (and why) or to be rebuilt."""
+    import dagster as dg
+
+    from wres_pipeline.completion import BuiltFrom
     from wres_pipeline.planning import status
 
-    return status(settings.current())
+    create_storage()
+    with dg.DagsterInstance.get() as instance:
+        return status(settings.current(), BuiltFrom(instance))
 
 
 def coverage_command(args: argparse.Namespace) -> int:

@@ -1,19 +1,25 @@
-"""Which snapshots each year was last carried all the way through for.
+"""What each year's report, and the time series, were last built from, read from their own
+materialisations in the Dagster instance.
 
-The year's last asset (the national report) records, once the public dataset and the report
-are written, the snapshot each edition's LATEST names. A run killed part-way through publishing
-(one edition moved, or the dataset half refreshed) leaves the record naming older snapshots, so
-the next run of the year is not skipped as unchanged: it finishes the job. The record also names
-the earlier years' public snapshots the report drew its trends from, so a year republished since
-makes the report stale (wres_pipeline/staleness.py) and the year is not skipped either."""
+The year's last asset (the national report) records in its materialisation's metadata
+(`built_from`) the snapshot each edition's LATEST named when it was written, and the earlier
+years' public snapshots it drew its trends from; the time series records the snapshot of every
+year it stacked (`snapshots`). A run killed part-way through publishing (one edition moved, or
+the dataset half refreshed) never reaches the report, so its record names older snapshots and
+the next run of the year is not skipped as unchanged: it finishes the job. An earlier year
+republished since makes the report, or the series, stale (wres_pipeline/staleness.py).
+"""
 
-import json
 from pathlib import Path
 
-from wres_pipeline.atomic import replace_if_changed
+import dagster as dg
+
+from wres_pipeline.layers import asset_key
 from wres_pipeline.publish.snapshot import latest, published_years
 
 EDITIONS = ("internal", "public")
+REPORT = asset_key("report/national_report")
+TIME_SERIES = asset_key("publish/time_series")
 
 
 def pointers(published: Path, year: int) -> dict[str, str | None]:
@@ -27,24 +33,36 @@ def report_years(published: Path, year: int) -> dict[str, str]:
     return {str(y): latest(public, y) for y in published_years(public) if y < year}
 
 
-def _state(published: Path, year: int) -> dict:
+def state(published: Path, year: int) -> dict:
+    """What a report written now would be built from (its `built_from` metadata)."""
     return pointers(published, year) | {"report_years": report_years(published, year)}
 
 
-def _record_path(operations: Path, year: int) -> Path:
-    return Path(operations) / "completed" / f"{year}.json"
+class BuiltFrom:
+    """The records the report and the time series left in the Dagster instance."""
+
+    def __init__(self, instance: dg.DagsterInstance):
+        self.instance = instance
+
+    def _latest(self, key: dg.AssetKey, partition: str | None, entry: str) -> dict | None:
+        found = self.instance.fetch_materializations(
+            dg.AssetRecordsFilter(asset_key=key, asset_partitions=[partition]
+                                  if partition else None), limit=1).records
+        if not found:
+            return None
+        value = found[0].asset_materialization.metadata.get(entry)
+        return value.value if value is not None else None
+
+    def report(self, year: int) -> dict | None:
+        """What the year's report was last built from (None: never built)."""
+        return self._latest(REPORT, str(year), "built_from")
+
+    def series(self) -> dict[int, str] | None:
+        """The snapshot of every year the time series last stacked (None: never built)."""
+        found = self._latest(TIME_SERIES, None, "snapshots")
+        return None if found is None else {int(y): s for y, s in found.items()}
 
 
-def record(operations: Path, published: Path, year: int) -> None:
-    """Note that the year's outputs are complete for the snapshots LATEST names now."""
-    text = json.dumps(_state(published, year), sort_keys=True) + "\n"
-    replace_if_changed(_record_path(operations, year),
-                       lambda partial: partial.write_text(text, encoding="utf-8"))
-
-
-def completed(operations: Path, published: Path, year: int) -> bool:
+def completed(built: BuiltFrom, published: Path, year: int) -> bool:
     """Were the snapshots LATEST names now carried through to the dataset and report?"""
-    path = _record_path(operations, year)
-    if not path.exists():
-        return False
-    return json.loads(path.read_text(encoding="utf-8")) == _state(published, year)
+    return built.report(year) == state(published, year)

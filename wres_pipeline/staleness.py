@@ -4,9 +4,10 @@ been replaced.
 A year's figures read earlier years: indicator 3 pools the year before, Model Employer targets
 start from the baseline year, and the national report draws every earlier year's trend. Each
 read is recorded: the internal snapshot's manifest names the earlier snapshots its figures used
-(`earlier_years`), the completion record names those the report drew, and the time series
-records every year's snapshot it stacked. When any of those is no longer the snapshot its year's
-LATEST names (the year republished, or published for the first time since), the later year is
+(`earlier_years`), the report's materialisation names those it drew, and the time series'
+names every year's snapshot it stacked (wres_pipeline/completion.py). When any of those is no
+longer the snapshot its year's LATEST names (the year republished, or published for the first
+time since), the later year is
 stale: `wres-pipeline run` rebuilds it, in year order, and says why; `wres-pipeline status` and
 the Dagster UI (the snapshot's data version) show it.
 """
@@ -14,11 +15,9 @@ the Dagster UI (the snapshot's data version) show it.
 import json
 from pathlib import Path
 
-from wres_pipeline.atomic import replace_if_changed
+from wres_pipeline.completion import BuiltFrom
 from wres_pipeline.publish import snapshot
 from wres_pipeline.publish.snapshot import latest
-
-SERIES_RECORD = "time_series_sources.json"
 
 
 def _change(year: int, used: str | None, now: str | None) -> str:
@@ -45,21 +44,18 @@ def figure_reasons(published: Path, year: int) -> list[str]:
     return reasons
 
 
-def report_reasons(operations: Path, published: Path, year: int) -> list[str]:
+def report_reasons(built: BuiltFrom, published: Path, year: int) -> list[str]:
     """Why the year's report is stale: an earlier year's public snapshot it drew has changed."""
-    path = Path(operations) / "completed" / f"{year}.json"
-    if not path.exists():
-        return []
-    drawn = json.loads(path.read_text(encoding="utf-8")).get("report_years", {})
+    drawn = (built.report(year) or {}).get("report_years", {})
     public = Path(published) / "public"
     return [f"{_change(int(y), used, latest(public, int(y)))} (the report's trends)"
             for y, used in sorted(drawn.items()) if latest(public, int(y)) != used]
 
 
-def reasons(operations: Path, published: Path, year: int) -> list[str]:
+def reasons(built: BuiltFrom, published: Path, year: int) -> list[str]:
     """Every reason the published year is stale, figures first."""
     found = figure_reasons(published, year)
-    return found + [r for r in report_reasons(operations, published, year)
+    return found + [r for r in report_reasons(built, published, year)
                     if r.split(" (")[0] not in {f.split(" (")[0] for f in found}]
 
 
@@ -68,20 +64,12 @@ def published_years(published: Path) -> list[int]:
     return snapshot.published_years(Path(published) / "internal")
 
 
-def record_series(operations: Path, sources: dict[int, str]) -> None:
-    """Note the snapshot of every year the time series was built from."""
-    text = json.dumps({str(y): s for y, s in sorted(sources.items())}, sort_keys=True) + "\n"
-    replace_if_changed(Path(operations) / SERIES_RECORD,
-                       lambda partial: partial.write_text(text, encoding="utf-8"))
-
-
-def series_reasons(operations: Path, published: Path) -> list[str]:
+def series_reasons(built: BuiltFrom, published: Path) -> list[str]:
     """Why the time series is stale: a year published, republished or withdrawn since."""
-    path = Path(operations) / SERIES_RECORD
     years = published_years(published)
-    if not path.exists():
+    used = built.series()
+    if used is None:
         return ["never built"] if years else []
-    used = {int(y): s for y, s in json.loads(path.read_text(encoding="utf-8")).items()}
     root = Path(published) / "internal"
     return [_change(y, used.get(y), latest(root, y)) for y in sorted(set(used) | set(years))
             if used.get(y) != latest(root, y)]

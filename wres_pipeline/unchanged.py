@@ -17,7 +17,7 @@ import json
 from pathlib import Path
 
 from wres_pipeline import contracts
-from wres_pipeline.completion import completed
+from wres_pipeline.completion import BuiltFrom, completed
 from wres_pipeline.ingest.archive import sha256_of
 from wres_pipeline.ingest.errors import ExtractError
 from wres_pipeline.ingest.landing import find_files
@@ -39,13 +39,13 @@ def landing_fingerprint(landing: Path, year: int) -> list[dict] | None:
     return sorted(entries, key=lambda e: (e["extract"], e["file"]))
 
 
-def unchanged_snapshot(landing: Path, published: Path, operations: Path, year: int,
+def unchanged_snapshot(landing: Path, published: Path, built: BuiltFrom, year: int,
                        method: dict) -> str | None:
     """The id of the year's latest internal snapshot if it was built from these very inputs
     and the year's run went all the way through (wres_pipeline.completion)."""
     root = Path(published) / "internal"
     snapshot = latest(root, year)
-    if snapshot is None or not completed(operations, published, year):
+    if snapshot is None or not completed(built, published, year):
         return None
     manifest = json.loads((root / str(year) / snapshot / "manifest.json").read_text("utf-8"))
     built_from = sorted(({"extract": r["extract"], "file": r["file"], "sha256": r["sha256"]}

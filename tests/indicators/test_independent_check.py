@@ -26,7 +26,7 @@ def pipeline(tmp_path_factory):
     paths = PathsSettings.under(root, root / "landing")
     for year in (YEAR - 1, YEAR):
         generate_year(year, root / "landing", seed=13, scale=0.01)
-        assert materialize_year(paths, year).success
+        assert materialize_year(paths, year, upto="publish").success
     return paths
 
 

@@ -8,7 +8,7 @@ since shows the series as stale (wres_pipeline/staleness.py).
 
 import dagster as dg
 
-from wres_pipeline import exchange, staleness
+from wres_pipeline import exchange
 from wres_pipeline.layers import asset_key, layer_asset
 from wres_pipeline.publish.assets import snapshot
 from wres_pipeline.reference import load_reference_table
@@ -74,7 +74,6 @@ def time_series(context: dg.AssetExecutionContext, settings: WresSettings) -> dg
             from publish.time_series where level = 'england' and (measure =
             'relative_likelihood' or (indicator = 1 and measure = 'share' and breakdown = 'all'
             and "group" = 'BME')) order by indicator, year""").fetchall()
-    staleness.record_series(paths.operations, sources)
     missing = sorted(set(range(years[0], years[-1] + 1)) - set(years))
     lines = "\n".join(f"| {y} | {i} | {m} | {v} |" for y, i, m, v in trend)
     return dg.MaterializeResult(

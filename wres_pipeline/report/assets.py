@@ -5,7 +5,7 @@ from pathlib import Path
 import dagster as dg
 
 from wres_pipeline.atomic import replace_if_changed
-from wres_pipeline.completion import record
+from wres_pipeline.completion import state
 from wres_pipeline.layers import layer_asset
 from wres_pipeline.partitions import year_of
 from wres_pipeline.publish.assets import snapshot
@@ -38,9 +38,12 @@ def national_report(context: dg.AssetExecutionContext, settings: WresSettings):
     paths = settings.paths
     year = year_of(context)
     path, snapshot_id = write_report(paths.published, year)
-    record(paths.operations, paths.published, year)  # the year is now complete
     return dg.MaterializeResult(metadata={
         "wres_year": year, "report": dg.MetadataValue.path(str(path)),
         "open_in_browser": dg.MetadataValue.url(path.resolve().as_uri()),
         "public_snapshot": snapshot_id, "bytes": path.stat().st_size,
+        # The snapshots the year's outputs were carried through for: the command line reads
+        # it to know the year complete, and stale once an earlier year republishes
+        # (wres_pipeline/completion.py).
+        "built_from": dg.MetadataValue.json(state(paths.published, year)),
     })
