@@ -50,6 +50,15 @@ def read(published: str | Path, table: str, year: int) -> tuple[pa.Table | None,
     return pq.read_table(folder / f"{table}.parquet"), folder.parent.name
 
 
+def read_for(con, published: str | Path, table: str, year: int,
+             used_for: str) -> pa.Table | None:
+    """One earlier year's exchange table (None when the year has not published), its snapshot
+    recorded in `con` as read for `used_for` (a year wanted but unpublished is recorded too)."""
+    data, snapshot_id = read(published, table, year)
+    record_use(con, used_for, [(year, snapshot_id)])
+    return data
+
+
 def years(published: str | Path, table: str) -> list[int]:
     """The years whose latest published snapshot holds an exchange table."""
     return [year for year in published_years(Path(published) / "internal")

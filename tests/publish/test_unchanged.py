@@ -6,9 +6,8 @@ import json
 
 import dagster as dg
 
-from tests.conftest import SETTINGS, materialize_year, settings_for
+from tests.conftest import SETTINGS, materialize_year
 from wres_pipeline.completion import BuiltFrom
-from wres_pipeline.definitions import defs
 from wres_pipeline.resources import PathsSettings
 from wres_pipeline.sample.generate import generate_year
 from wres_pipeline.unchanged import unchanged_snapshot
@@ -44,11 +43,6 @@ def test_unchanged_only_when_files_settings_and_code_match(tmp_path):
     # A run that published the resubmission but stopped before the report is not 'unchanged':
     # the report's record still names the snapshot before.
     survey.write_text(survey.read_text() + "\n")
-    year_assets = [a for a in defs.assets if a.partitions_def is not None]
-    result = dg.materialize(
-        year_assets, partition_key="2021", instance=instance,
-        selection=[k for a in year_assets for k in a.keys if k.path[0] != "report"],
-        resources={"settings": settings_for(paths)})
-    assert result.success
+    assert materialize_year(paths, 2021, instance=instance, upto="publish").success
     assert built.report(2021)["internal"] == snapshot
     assert unchanged_snapshot(landing, published, built, 2021, METHOD) is None

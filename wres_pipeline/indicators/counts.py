@@ -60,15 +60,6 @@ def disciplinary_inputs(context: dg.AssetExecutionContext, settings: WresSetting
     return dg.MaterializeResult(metadata={"dagster/row_count": rows, "wres_year": year})
 
 
-def prior_disciplinary(paths: PathsSettings, con, year: int) -> pa.Table | None:
-    """Last year's indicator 3 inputs as its published snapshot holds them (None when it has
-    not published); the snapshot read is recorded. return_counts.sql pools predecessor trusts
-    into this year's."""
-    prior, snapshot_id = exchange.read(paths.published, "disciplinary_inputs", year - 1)
-    exchange.record_use(con, "indicator 3 window", [(year - 1, snapshot_id)])
-    return prior
-
-
 @layer_asset(
     "indicators/return_counts", sql=["indicators/return_counts.sql"], code=CODE,
     deps=[dg.AssetDep(disciplinary_inputs, partition_mapping=THIS_AND_PRIOR_YEAR),
@@ -88,8 +79,9 @@ def return_counts(context: dg.AssetExecutionContext, settings: WresSettings):
     configured = method.window(year)
     with paths.connect(year) as con:
         con.sql("create schema if not exists indicators")
-        if configured == 2:
-            prior = prior_disciplinary(paths, con, year)
+        if configured == 2:  # last year's inputs as it published them; the SQL maps its trusts
+            prior = exchange.read_for(con, paths.published, "disciplinary_inputs", year - 1,
+                                      "indicator 3 window")
         else:
             prior = None
             exchange.record_use(con, "indicator 3 window", [])

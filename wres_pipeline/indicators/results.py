@@ -165,6 +165,5 @@ def baseline_published(paths: PathsSettings, con, year: int,
     if year <= baseline_year:
         exchange.record_use(con, "model employer baseline", [])
         return None
-    published, snapshot_id = exchange.read(paths.published, "indicator_counts", baseline_year)
-    exchange.record_use(con, "model employer baseline", [(baseline_year, snapshot_id)])
-    return published
+    return exchange.read_for(con, paths.published, "indicator_counts", baseline_year,
+                             "model employer baseline")

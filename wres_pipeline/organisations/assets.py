@@ -24,7 +24,7 @@ def extracts(context: dg.AssetExecutionContext, settings: WresSettings) -> dg.Ma
 
 
 @layer_asset(
-    "organisations/trusts_in_year", sql=SQL, code=("organisations.trusts",),
+    "organisations/trusts_in_year", sql=SQL, code=("organisations.trusts", "reference", "sql"),
     deps=[extracts], kinds={"duckdb"},
     check_specs=[
         dg.AssetCheckSpec("trusts_found", asset=TRUSTS_IN_YEAR, blocking=True,

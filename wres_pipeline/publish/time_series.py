@@ -31,7 +31,7 @@ def _stack(paths: PathsSettings, table: str, years: list[int]):
             {y: snapshot_id for y, (_, snapshot_id) in read.items()})
 
 
-@layer_asset("publish/time_series", sql=SQL, code=("exchange", "staleness", "sql"),
+@layer_asset("publish/time_series", sql=SQL, code=("exchange", "reference", "sql"),
              partitioned=False, deps=[snapshot], kinds={"duckdb"},
              check_specs=[dg.AssetCheckSpec("no_gap_in_published_years", asset=TIME_SERIES,
                                             description="Every year between the first and last "
