@@ -20,11 +20,16 @@ $(VENV)/.installed: pyproject.toml
 run: setup
 	$(BIN)/wres-pipeline demo
 
+# Tests keep their throwaway data folders and Dagster homes in memory (tmpfs) where the machine
+# has one: their files are never needed after a crash, so waiting for the disk on each of the
+# Dagster instance's thousands of small writes is wasted. Override with TEST_TMP=<folder>.
+TEST_TMP ?= $(shell [ -d /dev/shm ] && [ -w /dev/shm ] && echo /dev/shm/wres-pipeline-tests-$$(id -u))
+
 # Lint, then the whole test suite (unit, sample, integration), two tests at a time (the
-# machines have two cores; docs/reliability.md gives the wall times with and without).
+# machines have two cores; docs/testing.md gives the wall times and what each change gave).
 test: setup
 	$(BIN)/ruff check wres_pipeline tests benchmarks
-	$(BIN)/pytest -n 2 --dist worksteal
+	$(BIN)/pytest -n 2 --dist worksteal $(if $(TEST_TMP),--basetemp=$(TEST_TMP))
 
 lint: setup
 	$(BIN)/ruff check wres_pipeline tests benchmarks

@@ -14,7 +14,7 @@ ROOT = Path(__file__).resolve().parents[2]
 @pytest.mark.slow
 def test_the_benchmark_runs_at_small_scale(tmp_path):
     result = subprocess.run([sys.executable, "benchmarks/national.py", "--scales", "0.01",
-                             "--repeat", "2", "--output", str(tmp_path)],
+                             "--repeat", "1", "--output", str(tmp_path)],
                             cwd=ROOT, capture_output=True, text=True, timeout=900)
     assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
     print(result.stdout[-1500:])
@@ -23,5 +23,5 @@ def test_the_benchmark_runs_at_small_scale(tmp_path):
     assert run["pandas_baseline"]["max_relative_difference"] < 1e-9  # same figures
     assert run["rerun_unchanged"]["published_bytes_unchanged"]
     assert {"compute_vs_floor", "us_per_row", "bytes_per_row"} <= set(run)
-    assert len(run["whole_year"]["runs_s"]) == len(run["pandas_baseline"]["runs_s"]) == 2
+    assert len(run["whole_year"]["runs_s"]) == len(run["pandas_baseline"]["runs_s"]) == 1
     assert "compute/floor" in result.stdout and "targets:" in result.stdout

@@ -13,7 +13,7 @@ import pytest
 from tests.reliability.cli import ROOT, complete, pointers, run_cli
 from wres_pipeline.sample.generate import generate_year
 
-YEARS = range(2019, 2023)
+YEARS = range(2020, 2023)
 
 
 @pytest.mark.slow
@@ -24,9 +24,9 @@ def test_two_overlapping_backfills_started_together(tmp_path):
     env = dict(os.environ, WRES_DATA_DIR=str(data), DAGSTER_HOME=str(data / "home"))
     command = [sys.executable, "-m", "wres_pipeline.cli", "backfill", "--workers", "1",
                "--years"]
-    first = subprocess.Popen(command + ["2019-2021"], cwd=ROOT, env=env, text=True,
+    first = subprocess.Popen(command + ["2020-2021"], cwd=ROOT, env=env, text=True,
                              stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
-    second = subprocess.Popen(command + ["2020-2022"], cwd=ROOT, env=env, text=True,
+    second = subprocess.Popen(command + ["2021-2022"], cwd=ROOT, env=env, text=True,
                               stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
     outputs = [first.communicate(timeout=900)[0], second.communicate(timeout=900)[0]]
 

@@ -1,11 +1,16 @@
 """Kill the pipeline outright (SIGKILL) at each point of ingest, transform and publish where a
 crash could do harm: what was published stays whole and in place, and the next run, with no
-clean-up by hand, publishes exactly what an uninterrupted run does."""
+clean-up by hand, publishes exactly what an uninterrupted run does.
+
+The kills come one after another on one data folder, in the order a run reaches the points: each
+run after a kill must first get past the debris of the one before (a partial archive copy, a
+half-written database, a partial or renamed snapshot, one edition moved) to reach its own point,
+and the run after the last kill must finish the year from all of it. An uninterrupted run of the
+same revised files elsewhere gives the snapshot ids and public dataset it must publish.
+"""
 
 import shutil
 import signal
-
-import pytest
 
 from tests.reliability.cli import complete, pointers, run_cli
 from tests.reliability.editing import first_csv_return, read_rows, set_value
@@ -28,41 +33,39 @@ def _revise(data):
     set_value(folder, file, 2, "accessed_non_mandatory_training", str(abs(trained - 1)))
 
 
-@pytest.fixture(scope="module")
-def published(tmp_path_factory):
-    """A year published from the command line, and what an uninterrupted rerun with the
-    revised return publishes."""
-    base = tmp_path_factory.mktemp("base")
-    generate_year(YEAR, base / "landing", seed=5, scale=0.003)
-    first = run_cli(base, "run", "--years", str(YEAR))
+def _published_then_revised(tmp_path):
+    """A year published from the command line, its return then revised; and what an
+    uninterrupted run of the revised files publishes (its pointers and public dataset)."""
+    data = tmp_path / "data"
+    generate_year(YEAR, data / "landing", seed=5, scale=0.003)
+    first = run_cli(data, "run", "--years", str(YEAR))
     assert first.returncode == 0, first.stdout + first.stderr
-    reference = tmp_path_factory.mktemp("reference") / "data"
-    shutil.copytree(base, reference, symlinks=True)
-    _revise(reference)
+    _revise(data)
+    reference = tmp_path / "reference"
+    shutil.copytree(data, reference, symlinks=True)
     again = run_cli(reference, "run", "--years", str(YEAR))
     assert again.returncode == 0, again.stdout + again.stderr
-    assert pointers(reference, YEAR) != pointers(base, YEAR)
-    return base, pointers(reference, YEAR), digests(reference / "published" / "public" / "dataset")
+    assert pointers(reference, YEAR) != pointers(data, YEAR)
+    return data, pointers(reference, YEAR), digests(reference / "published" / "public" / "dataset")
 
 
-@pytest.mark.parametrize("point", POINTS)
-def test_a_killed_run_harms_nothing_and_the_next_run_recovers(point, published, tmp_path):
-    base, expected, expected_public = published
-    data = tmp_path / "data"
-    shutil.copytree(base, data, symlinks=True)
-    _revise(data)
-    before, pointed = digests(data / "published"), pointers(data, YEAR)
+def test_killed_runs_harm_nothing_and_the_next_run_recovers(tmp_path):
+    data, expected, expected_public = _published_then_revised(tmp_path)
 
-    killed = run_cli(data, "run", "--years", str(YEAR), WRES_KILL_AT=point)
+    for point in POINTS:
+        before, pointed = digests(data / "published"), pointers(data, YEAR)
 
-    assert killed.returncode == -signal.SIGKILL, killed.stdout + killed.stderr
-    after = digests(data / "published")
-    kept = snapshot_files(before)
-    assert {path: after.get(path) for path in kept} == kept  # nothing published was touched
-    for edition, snapshot in pointers(data, YEAR).items():
-        assert complete(data / "published" / edition / str(YEAR) / snapshot), edition
-    if point in BEFORE_ANY_POINTER_MOVES:
-        assert pointers(data, YEAR) == pointed
+        killed = run_cli(data, "run", "--years", str(YEAR), WRES_KILL_AT=point)
+
+        # The run reached the point (past the previous kill's debris) and died there.
+        assert killed.returncode == -signal.SIGKILL, (point, killed.stdout + killed.stderr)
+        after = digests(data / "published")
+        kept = snapshot_files(before)
+        assert {path: after.get(path) for path in kept} == kept, point  # nothing published moved
+        for edition, snapshot in pointers(data, YEAR).items():
+            assert complete(data / "published" / edition / str(YEAR) / snapshot), (point, edition)
+        if point in BEFORE_ANY_POINTER_MOVES:
+            assert pointers(data, YEAR) == pointed, point
 
     rerun = run_cli(data, "run", "--years", str(YEAR))
 

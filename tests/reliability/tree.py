@@ -3,6 +3,8 @@
 import hashlib
 from pathlib import Path
 
+from wres_pipeline.publish.snapshot import PARTIAL_PREFIX
+
 
 def digests(folder: Path) -> dict[str, str]:
     """SHA-256 of every file under `folder`, by its path relative to it."""
@@ -12,8 +14,9 @@ def digests(folder: Path) -> dict[str, str]:
 
 def snapshot_files(tree: dict[str, str]) -> dict[str, str]:
     """The files inside published snapshots (`<edition>/<year>/<snapshot id>/...`): never
-    rewritten once published, whatever later runs do."""
+    rewritten once published, whatever later runs do. A partial folder a killed run left is
+    not a snapshot: the next publish removes it."""
     return {path: digest for path, digest in tree.items()
             if len(parts := path.split("/")) > 3 and parts[0] in ("internal", "public")
-            and parts[1].isdigit()}
+            and parts[1].isdigit() and not parts[2].startswith(PARTIAL_PREFIX)}
 
