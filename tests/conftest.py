@@ -29,14 +29,17 @@ def settings_for(paths: PathsSettings, **sections) -> WresSettings:
 
 
 def materialize_year(paths: PathsSettings, year: int, validation=VALIDATION, method=METHOD,
-                     instance: dg.DagsterInstance | None = None, upto: str = LAYERS[-1]):
-    """Run the per-year assets of one year, from the first layer to `upto` (a test stops at
-    the layer under test); failures are returned, not raised."""
+                     instance: dg.DagsterInstance | None = None, upto: str = LAYERS[-1],
+                     asset: str | None = None):
+    """Run the per-year assets of one year, from the first layer to `upto`, or only `asset`
+    (a key such as "staging/trust_return") and the assets it reads: a test stops at the layer
+    or the asset under test. Failures are returned, not raised."""
     year_assets = [a for a in defs.assets if a.partitions_def is not None]
+    selection = dg.AssetSelection.assets(dg.AssetKey.from_user_string(asset)).upstream() \
+        if asset else [key for a in year_assets for key in a.keys
+                       if LAYERS.index(key.path[0]) <= LAYERS.index(upto)]
     return dg.materialize(
-        year_assets, partition_key=str(year),
-        selection=[key for a in year_assets for key in a.keys
-                   if LAYERS.index(key.path[0]) <= LAYERS.index(upto)],
+        year_assets, partition_key=str(year), selection=selection,
         resources={"settings": settings_for(paths, validation=validation, method=method)},
         instance=instance or dg.DagsterInstance.ephemeral(), raise_on_error=False,
     )
