@@ -43,6 +43,7 @@ def spelling(value: str) -> str:
     return re.sub(r"\s+", " ", value)
 
 
+@cache  # a year's files hold a few dozen distinct values among millions of rows
 def ethnic_group_of(value: str | None) -> str:
     """WRES group (`white`, `bme`, `unknown`) of an ESR ethnic category value, as
     assets/staging/esr_staff_in_post.sql and assets/core/people.sql read it.
