@@ -24,8 +24,9 @@ from wres_pipeline.organisations.assets import extracts, trusts_in_year
 from wres_pipeline.publish.assets import snapshot
 from wres_pipeline.publish.time_series import time_series
 from wres_pipeline.report.assets import national_report
+from wres_pipeline.run_failures import run_failure_summary
 from wres_pipeline.schedules import annual_wres_run
-from wres_pipeline.sensors import landing_zone_sensor, run_failure_summary
+from wres_pipeline.sensors import landing_zone_sensor
 from wres_pipeline.settings import current
 from wres_pipeline.staging.assets import esr_staff_in_post, staff_survey, trust_return
 

@@ -167,6 +167,19 @@ class SampleSettings(dg.Config):
     scale: float
 
 
+class AlertSettings(dg.Config):
+    """Where a failed run's summary is sent besides the operations folder ([alerts]; off by
+    default: wres_pipeline/alerts.py)."""
+
+    webhook_url: str = ""
+    email_to: list[str] = []
+    email_from: str = "wres-pipeline@localhost"
+    smtp_host: str = "localhost"
+    smtp_port: int = 25
+    smtp_starttls: bool = False
+    smtp_user: str = ""  # the password comes from WRES_SMTP_PASSWORD, never a file
+
+
 class WresSettings(dg.ConfigurableResource):
     """Every setting of the pipeline (config.toml, with the environment's overrides), in the
     sections of the file. Recorded with the outputs: the method and the disclosure policy."""
@@ -178,6 +191,7 @@ class WresSettings(dg.ConfigurableResource):
     schedule: ScheduleSettings
     sample: SampleSettings
     dagster_home: str
+    alerts: AlertSettings = AlertSettings()
 
     def replace(self, **sections) -> "WresSettings":
         """A copy with whole sections replaced (e.g. `paths=PathsSettings.under(root)`)."""

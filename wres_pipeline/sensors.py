@@ -1,4 +1,5 @@
-"""Sensors: run a year when its landing folder changes, and explain every failed run.
+"""The landing-zone sensor: run a year when its landing folder changes (failed runs are
+explained by wres_pipeline/run_failures.py).
 
 The landing sensor fingerprints each year folder (file names, sizes and modification times) and
 requests a run of that year when the fingerprint changes, but only once every file has been
@@ -12,7 +13,6 @@ from pathlib import Path
 
 import dagster as dg
 
-from wres_pipeline.failures import root_cause
 from wres_pipeline.ingest.landing import IGNORED_SUFFIXES
 from wres_pipeline.jobs import wres_year_job
 from wres_pipeline.partitions import wres_year_partitions
@@ -60,35 +60,3 @@ def landing_zone_sensor(context: dg.SensorEvaluationContext, settings: WresSetti
         set(wres_year_partitions.get_partition_keys()))
     context.update_cursor(json.dumps(cursor, sort_keys=True))
     return requests or dg.SkipReason("no year folder has new or changed files")
-
-
-def failure_summary(run: dg.DagsterRun, failures: list, checks: list) -> str:
-    """A Markdown account of a failed run: which steps failed, why, and which checks."""
-    lines = [f"# Run {run.run_id} failed", "",
-             f"- job: {run.job_name}", f"- WRES year: {run.tags.get('dagster/partition', '-')}",
-             f"- trigger: {run.tags.get('wres/trigger', 'manual')}", "", "## Failed steps", ""]
-    lines += [f"- `{event.step_key}`: {root_cause(event.step_failure_data.error)}"
-              for event in failures] or ["- (none)"]
-    lines += ["", "## Failed checks", ""]
-    lines += [f"- {check.severity.value.lower()} `{check.asset_key.to_user_string()}` "
-              f"`{check.check_name}`: {check.description or ''}" for check in checks] \
-        or ["- (none)"]
-    return "\n".join(lines) + "\n"
-
-
-@dg.run_failure_sensor(monitored_jobs=[wres_year_job],
-                       default_status=dg.DefaultSensorStatus.RUNNING,
-                       description="Writes a summary of what failed and why for every failed "
-                                   "run, beside the data (operations/run_failures/).")
-def run_failure_summary(context: dg.RunFailureSensorContext, settings: WresSettings):
-    paths = settings.paths
-    run = context.dagster_run
-    records = context.instance.all_logs(run.run_id,
-                                        of_type=dg.DagsterEventType.ASSET_CHECK_EVALUATION)
-    checks = [r.dagster_event.event_specific_data for r in records
-              if not r.dagster_event.event_specific_data.passed]
-    target = Path(paths.operations) / "run_failures" / f"{run.run_id}.md"
-    target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(failure_summary(run, context.get_step_failure_events(), checks),
-                      encoding="utf-8")
-    context.log.info(f"run failure summary: {target}")

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from wres_pipeline.paths import PROJECT_ROOT
 from wres_pipeline.resources import (
+    AlertSettings,
     MethodSettings,
     PathsSettings,
     PublishSettings,
@@ -41,6 +42,7 @@ def load(path: Path | None = None) -> WresSettings:
         schedule=ScheduleSettings(**raw["schedule"]),
         sample=SampleSettings(**raw["sample"]),
         dagster_home=str(Path(os.environ.get("DAGSTER_HOME") or base / raw["dagster"]["home"])),
+        alerts=AlertSettings(**raw.get("alerts", {})),
     )
 
 

@@ -8,10 +8,11 @@ import dagster as dg
 
 from tests.conftest import materialize_year, settings_for
 from wres_pipeline.definitions import defs
-from wres_pipeline.resources import PathsSettings
+from wres_pipeline.resources import AlertSettings, PathsSettings
+from wres_pipeline.run_failures import run_failure_summary
 from wres_pipeline.sample.generate import generate_year
 from wres_pipeline.schedules import annual_wres_run
-from wres_pipeline.sensors import landing_changes, run_failure_summary
+from wres_pipeline.sensors import landing_changes
 
 YEARS = {str(y) for y in range(2015, 2027)}
 
@@ -50,7 +51,8 @@ def test_landing_sensor_runs_changed_settled_years_once(tmp_path):
     assert landing_changes(tmp_path, cursor, time.time(), 120, YEARS)[0] == []
 
 
-def test_failed_run_gets_a_summary_naming_step_and_check(tmp_path):
+def test_failed_run_gets_a_summary_naming_step_and_check(tmp_path, webhook):
+    url, posted = webhook
     paths = PathsSettings.under(tmp_path, tmp_path / "landing")
     generate_year(2020, tmp_path / "landing", seed=2, scale=0.01,
                   faults=["esr_fte_out_of_range"])
@@ -63,12 +65,18 @@ def test_failed_run_gets_a_summary_naming_step_and_check(tmp_path):
         context = dg.build_run_status_sensor_context(
             sensor_name="run_failure_summary", dagster_event=failure,
             dagster_instance=instance, dagster_run=instance.get_run_by_id(result.run_id),
-            resources={"settings": settings_for(paths)}).for_run_failure()
+            resources={"settings": settings_for(paths, alerts=AlertSettings(webhook_url=url))},
+        ).for_run_failure()
         run_failure_summary(context)
     text = (tmp_path / "operations" / "run_failures" / f"{result.run_id}.md").read_text()
     assert "WRES year: 2020" in text
     assert "`staging__esr_staff_in_post`" in text and "fte_in_range" in text
     assert "2020/esr_staff_in_post.csv, row" in text
+    assert "started by: manual" in text
+    ((_, alert),) = posted  # the same summary went to the configured webhook
+    assert alert["text"] == text and alert["year"] == "2020"
+    assert alert["subject"] == "WRES pipeline: the run for 2020 failed at " \
+        "staging__esr_staff_in_post"
 
 
 def test_definitions_have_the_schedule_and_sensors():
