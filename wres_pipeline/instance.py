@@ -1,4 +1,5 @@
-"""The Dagster instance for local runs: a project-local DAGSTER_HOME with SQLite storage."""
+"""The Dagster instance for local runs: a project-local DAGSTER_HOME with SQLite storage and a
+run queue with limits."""
 
 import fcntl
 import os
@@ -6,22 +7,43 @@ from pathlib import Path
 
 from wres_pipeline.atomic import replace_if_changed
 
-DAGSTER_YAML = """\
-# Project-local Dagster instance (embedded default): SQLite storage under this folder.
+HEADER = "# Project-local Dagster instance (embedded default)"
+DAGSTER_YAML = f"""\
+{HEADER}: SQLite storage under this folder.
+# Written by wres-pipeline (wres_pipeline/instance.py) and rewritten when that changes; to keep
+# your own settings, remove this header and the file is left alone.
 telemetry:
   enabled: false
+# No "join the community" dialog on the UI's pages.
+nux:
+  enabled: false
+# Runs launched from the UI, an asset or job backfill, the schedule or the landing-zone sensor
+# wait in a queue that the daemon (`wres-pipeline ui` runs it) starts them from: never two runs
+# of one WRES year at once (its DuckDB file allows one writer), and at most two runs in all (a
+# national year needs about 2 GiB of memory and a core; the machines have two cores). The command
+# line runs years in its own processes and is not queued.
 run_coordinator:
   module: dagster.core.run_coordinator
-  class: DefaultRunCoordinator
+  class: QueuedRunCoordinator
+  config:
+    max_concurrent_runs: 2
+    tag_concurrency_limits:
+      - key: "dagster/partition"
+        value:
+          applyLimitPerUniqueValue: true
+        limit: 1
 """
 
 
 def prepare_home(home: Path) -> Path:
-    """Create the Dagster home with its dagster.yaml (kept if one is there); return its path."""
+    """Create the Dagster home with its dagster.yaml; a dagster.yaml this module wrote before is
+    brought up to date, one written by a person is kept as it is."""
     home = Path(home).resolve()
     home.mkdir(parents=True, exist_ok=True)
     config = home / "dagster.yaml"
-    if not config.exists():  # written whole, by a rename: another process may be reading it
+    if not config.exists() or (config.read_text("utf-8").startswith(HEADER)
+                               and config.read_text("utf-8") != DAGSTER_YAML):
+        # Written whole, by a rename: another process may be reading it.
         replace_if_changed(config, lambda partial: partial.write_text(DAGSTER_YAML, "utf-8"))
     return home
 

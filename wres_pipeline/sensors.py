@@ -17,6 +17,7 @@ from wres_pipeline.ingest.landing import IGNORED_SUFFIXES
 from wres_pipeline.jobs import wres_year_job
 from wres_pipeline.partitions import wres_year_partitions
 from wres_pipeline.resources import WresSettings
+from wres_pipeline.unchanged import published_from
 
 
 def fingerprint(folder: Path) -> tuple[str, float]:
@@ -33,8 +34,14 @@ def fingerprint(folder: Path) -> tuple[str, float]:
 
 
 def landing_changes(landing: Path, cursor: dict, now: float, quiet_seconds: float,
-                    years: set[str]) -> tuple[list[dg.RunRequest], dict]:
-    """Run requests for changed, settled year folders, and the new cursor."""
+                    years: set[str], already_published=lambda year: False,
+                    ) -> tuple[list[dg.RunRequest], dict]:
+    """Run requests for changed, settled year folders, and the new cursor.
+
+    A folder seen for the first time (a new cursor: the sensor was just switched on) or
+    changed since is run only if its files are not the ones its latest snapshot was built from
+    (`already_published(year)`, by SHA-256): switching the sensor on reruns nothing already
+    published, and a file copied in again unchanged reruns nothing either."""
     requests, seen = [], dict(cursor)
     for folder in sorted(Path(landing).iterdir()) if Path(landing).is_dir() else []:
         if folder.name not in years or not folder.is_dir():
@@ -43,6 +50,8 @@ def landing_changes(landing: Path, cursor: dict, now: float, quiet_seconds: floa
         if not newest or seen.get(folder.name) == digest or now - newest < quiet_seconds:
             continue
         seen[folder.name] = digest
+        if already_published(int(folder.name)):
+            continue
         requests.append(dg.RunRequest(run_key=f"landing-{folder.name}-{digest}",
                                       partition_key=folder.name,
                                       tags={"wres/trigger": "landing zone changed"}))
@@ -51,12 +60,14 @@ def landing_changes(landing: Path, cursor: dict, now: float, quiet_seconds: floa
 
 @dg.sensor(job=wres_year_job, minimum_interval_seconds=60,
            description="Runs a WRES year when files in its landing folder are added or changed "
-                       "(once they have stopped changing).")
+                       "(once they have stopped changing), unless its latest snapshot was built "
+                       "from exactly those files. Off by default: switch it on in the UI.")
 def landing_zone_sensor(context: dg.SensorEvaluationContext, settings: WresSettings):
     paths = settings.paths
     cursor = json.loads(context.cursor) if context.cursor else {}
     requests, cursor = landing_changes(
         Path(paths.landing), cursor, time.time(), settings.schedule.quiet_seconds,
-        set(wres_year_partitions.get_partition_keys()))
+        set(wres_year_partitions.get_partition_keys()),
+        lambda year: published_from(Path(paths.landing), Path(paths.published), year))
     context.update_cursor(json.dumps(cursor, sort_keys=True))
     return requests or dg.SkipReason("no year folder has new or changed files")

@@ -39,18 +39,35 @@ def landing_fingerprint(landing: Path, year: int) -> list[dict] | None:
     return sorted(entries, key=lambda e: (e["extract"], e["file"]))
 
 
+def _manifest(published: Path, year: int) -> tuple[str | None, dict]:
+    """The year's latest internal snapshot and its manifest (None and {} if there is none)."""
+    root = Path(published) / "internal"
+    snapshot = latest(root, year)
+    if snapshot is None:
+        return None, {}
+    return snapshot, json.loads((root / str(year) / snapshot / "manifest.json").read_text("utf-8"))
+
+
+def _built_from(manifest: dict) -> list[dict]:
+    return sorted(({"extract": r["extract"], "file": r["file"], "sha256": r["sha256"]}
+                   for r in manifest["raw_extracts"]), key=lambda e: (e["extract"], e["file"]))
+
+
+def published_from(landing: Path, published: Path, year: int) -> bool:
+    """Whether the year's latest internal snapshot was built from exactly the files now in its
+    landing folder (by SHA-256): the landing-zone sensor leaves such a year alone."""
+    snapshot, manifest = _manifest(published, year)
+    return snapshot is not None and _built_from(manifest) == landing_fingerprint(landing, year)
+
+
 def unchanged_snapshot(landing: Path, published: Path, built: BuiltFrom, year: int,
                        method: dict) -> str | None:
     """The id of the year's latest internal snapshot if it was built from these very inputs
     and the year's run went all the way through (wres_pipeline.completion)."""
-    root = Path(published) / "internal"
-    snapshot = latest(root, year)
+    snapshot, manifest = _manifest(published, year)
     if snapshot is None or not completed(built, published, year):
         return None
-    manifest = json.loads((root / str(year) / snapshot / "manifest.json").read_text("utf-8"))
-    built_from = sorted(({"extract": r["extract"], "file": r["file"], "sha256": r["sha256"]}
-                         for r in manifest["raw_extracts"]),
-                        key=lambda e: (e["extract"], e["file"]))
-    same = (built_from == landing_fingerprint(landing, year) and manifest["method"] == method
+    same = (_built_from(manifest) == landing_fingerprint(landing, year)
+            and manifest["method"] == method
             and manifest.get("code_fingerprint") == code_fingerprint())
     return snapshot if same else None

@@ -13,6 +13,7 @@ from wres_pipeline.run_failures import run_failure_summary
 from wres_pipeline.sample.generate import generate_year
 from wres_pipeline.schedules import annual_wres_run
 from wres_pipeline.sensors import landing_changes
+from wres_pipeline.unchanged import published_from
 
 YEARS = {str(y) for y in range(2015, 2027)}
 
@@ -49,6 +50,31 @@ def test_landing_sensor_runs_changed_settled_years_once(tmp_path):
     assert [r.partition_key for r in requests] == ["2024"]
     _write(tmp_path / "2024" / "~$RR8.xlsx", "lock", age=1)  # an open spreadsheet's lock file
     assert landing_changes(tmp_path, cursor, time.time(), 120, YEARS)[0] == []
+
+
+def test_switching_the_sensor_on_reruns_only_what_was_not_published_from_these_files(tmp_path):
+    landing = tmp_path / "landing"
+    paths = PathsSettings.under(tmp_path, landing)
+    generate_year(2021, landing, seed=2, scale=0.003)
+    generate_year(2022, landing, seed=2, scale=0.003)
+    assert materialize_year(paths, 2022, upto="publish").success
+
+    def published(year):
+        return published_from(landing, tmp_path / "published", year)
+
+    later = time.time() + 600  # every file settled
+    # A new cursor (the sensor just switched on): 2022 was published from these very files.
+    requests, cursor = landing_changes(landing, {}, later, 120, YEARS, published)
+    assert [r.partition_key for r in requests] == ["2021"]
+    # The same file copied in again (a new modification time, the same bytes): no rerun.
+    survey = landing / "2022" / "staff_survey.csv"
+    _write(survey, survey.read_text(encoding="utf-8"), age=300)
+    requests, cursor = landing_changes(landing, cursor, later, 120, YEARS, published)
+    assert requests == []
+    # A corrected file: the year runs.
+    _write(survey, survey.read_text(encoding="utf-8") + "\n", age=300)
+    requests, cursor = landing_changes(landing, cursor, later, 120, YEARS, published)
+    assert [r.partition_key for r in requests] == ["2022"]
 
 
 def test_failed_run_gets_a_summary_naming_step_and_check(tmp_path, webhook):

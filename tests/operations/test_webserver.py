@@ -1,6 +1,6 @@
 """The Dagster UI's server, started for real on 127.0.0.1: its GraphQL API shows the asset graph,
-partitions, checks and schedule, and launches a run of one WRES year that succeeds. The server
-is stopped by its PID."""
+partitions, checks and schedule, and launches a run of one WRES year that the daemon takes from
+the run queue and that succeeds. The server and the daemon are stopped by their process ids."""
 
 import json
 import os
@@ -27,20 +27,38 @@ def _free_port() -> int:
         return probe.getsockname()[1]
 
 
+def _start(command: list[str], env: dict, log) -> subprocess.Popen:
+    return subprocess.Popen(command, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT,
+                            start_new_session=True)
+
+
+def _stop(process: subprocess.Popen) -> None:
+    """Stop a process this module started, by its id; its group is killed if it lingers."""
+    os.kill(process.pid, signal.SIGTERM)
+    try:
+        process.wait(timeout=30)
+    except subprocess.TimeoutExpired:
+        os.killpg(process.pid, signal.SIGKILL)
+        raise
+    assert process.returncode is not None
+
+
 @pytest.fixture(scope="module")
 def server(tmp_path_factory):
+    """The webserver and the daemon (which starts queued runs and evaluates the sensors), as
+    `wres-pipeline ui` runs them, on a new Dagster home."""
     root = tmp_path_factory.mktemp("webserver")
     generate_year(2024, root / "data" / "landing", seed=5, scale=0.005)
     home = root / "dagster_home"
     env = dict(os.environ, WRES_DATA_DIR=str(root / "data"))
     env["DAGSTER_HOME"] = str(prepare_home(home))
     port = _free_port()
-    webserver = Path(sys.executable).with_name("dagster-webserver")
+    bin_dir = Path(sys.executable).parent
     # The server and the runs it launches log a lot: to a file, never to an unread pipe.
     log = open(root / "webserver.log", "wb")  # noqa: SIM115 (closed after the server stops)
-    process = subprocess.Popen(
-        [str(webserver), "-w", "workspace.yaml", "-h", "127.0.0.1", "-p", str(port)],
-        cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
+    webserver = _start([str(bin_dir / "dagster-webserver"), "-w", "workspace.yaml",
+                        "-h", "127.0.0.1", "-p", str(port)], env, log)
+    daemon = _start([str(bin_dir / "dagster-daemon"), "run", "-w", "workspace.yaml"], env, log)
     url = f"http://127.0.0.1:{port}"
     deadline = time.time() + 120
     while time.time() < deadline:
@@ -48,19 +66,17 @@ def server(tmp_path_factory):
             urllib.request.urlopen(f"{url}/server_info", timeout=2)
             break
         except OSError:
-            if process.poll() is not None:
+            if webserver.poll() is not None or daemon.poll() is not None:
                 pytest.fail((root / "webserver.log").read_text()[-2000:])
             time.sleep(1)
-    yield url, root
-    os.kill(process.pid, signal.SIGTERM)
     try:
-        process.wait(timeout=30)
-    except subprocess.TimeoutExpired:
-        os.killpg(process.pid, signal.SIGKILL)
-        raise
+        yield url, root
     finally:
-        log.close()
-    assert process.returncode is not None
+        try:
+            _stop(webserver)
+            _stop(daemon)
+        finally:
+            log.close()
 
 
 def graphql(url: str, query: str, variables: dict | None = None) -> dict:
