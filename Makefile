@@ -34,7 +34,8 @@ test: setup
 lint: setup
 	$(BIN)/ruff check wres_pipeline tests benchmarks
 
-# The Dagster UI on http://127.0.0.1:3000 with the project-local Dagster home.
+# The Dagster UI on http://127.0.0.1:3000 and the daemon (run queue, schedule, sensors) with
+# the project-local Dagster home; Ctrl-C stops both.
 ui: setup
 	$(BIN)/wres-pipeline ui
 

@@ -2,7 +2,7 @@
 
     wres-pipeline demo                   generate the sample years and run them end to end
     wres-pipeline run --years 2022-2024  materialise years already in the landing zone
-    wres-pipeline ui [--port 3000]       start the Dagster UI on 127.0.0.1
+    wres-pipeline ui [--port 3000]       start the Dagster UI and daemon on 127.0.0.1
     wres-pipeline backfill --years 2015-2025 [--workers 2]
                                          many years in parallel processes, phase by phase
     wres-pipeline status                 each year's snapshot, and which years are stale
@@ -185,14 +185,11 @@ def suites_command(args: argparse.Namespace) -> int:
 
 
 def ui_command(args: argparse.Namespace) -> int:
-    """Replace this process with `dagster dev`, bound to the loopback address only."""
-    from wres_pipeline.paths import PROJECT_ROOT
+    """The Dagster webserver (bound to the loopback address unless told otherwise) and the
+    daemon, until Ctrl-C or SIGTERM stops both (wres_pipeline/ui.py)."""
+    from wres_pipeline.ui import serve
 
-    dagster = shutil.which("dagster", path=os.path.dirname(sys.executable)) or "dagster"
-    os.chdir(PROJECT_ROOT)
-    os.execv(dagster, [dagster, "dev", "-w", "workspace.yaml", "-h", args.host,
-                       "-p", str(args.port)])
-    return 0  # not reached
+    return serve(args.host, args.port)
 
 
 class _Parser(argparse.ArgumentParser):

@@ -34,6 +34,15 @@ from wres_pipeline.staging.assets import esr_staff_in_post, staff_survey, trust_
 warnings.filterwarnings("ignore", category=dg.PreviewWarning)
 warnings.filterwarnings("ignore", category=dg.BetaWarning)
 
+# Runs print their events to the console at INFO (the step's start, output and checks are all
+# in the event log and the UI whatever the level): at Dagster's default, DEBUG, the daemon's
+# output is thousands of engine lines a day. The command line sets its own level per run.
+CONSOLE = dg.LoggerDefinition(
+    dg.colored_console_logger.logger_fn,
+    config_schema={"log_level": dg.Field(str, is_required=False, default_value="INFO"),
+                   "name": dg.Field(str, is_required=False, default_value="dagster")},
+    description="The console at INFO.")
+
 defs = dg.Definitions(
     # In the order the data walks (wres_pipeline/layers.py).
     assets=[extracts, trusts_in_year,
@@ -49,4 +58,5 @@ defs = dg.Definitions(
     schedules=[annual_wres_run],
     sensors=[landing_zone_sensor, run_failure_summary],
     executor=dg.in_process_executor,
+    loggers={"console": CONSOLE},
 )
