@@ -33,7 +33,8 @@ HEADLINE = "indicators/england_headline.sql"  # shown in the UI beside the year'
 @layer_asset(
     "indicators/wres_indicators",
     sql=["indicators/wres_indicators.sql", *RESULT_CHECKS.values(), HEADLINE],
-    code=CODE, deps=[counts], kinds={"duckdb"},
+    # The pooling check reads the year's trusts (tests/test_declared_reads.py).
+    code=CODE, deps=[counts, trusts_in_year], kinds={"duckdb"},
     check_specs=[dg.AssetCheckSpec(name, asset=RESULTS, blocking=True,
                                    description=sql_text(path).splitlines()[0].lstrip("- "))
                  for name, path in RESULT_CHECKS.items()],
