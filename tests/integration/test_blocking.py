@@ -24,7 +24,13 @@ def test_failed_year_keeps_last_good_outputs_and_recovers(tmp_path):
     landing = tmp_path / "landing"
     paths = PathsSettings.under(tmp_path, landing)
     generate_year(YEAR, landing, seed=4, scale=0.01)
-    assert materialize_year(paths, YEAR).success
+    first = materialize_year(paths, YEAR)
+    assert first.success
+    # Every check result names its year (the UI's check pages show no partition).
+    evaluations = first.get_asset_check_evaluations()
+    assert len(evaluations) > 100
+    assert [e.check_name for e in evaluations
+            if getattr(e.metadata.get("wres_year"), "value", None) != YEAR] == []
     before = {table: _contents(paths, table) for table in KEPT_TABLES}
     published_times = [p.stat().st_mtime_ns for p in sorted((tmp_path / "published").rglob("*"))
                        if p.is_file()]

@@ -103,7 +103,7 @@ def return_counts(context: dg.AssetExecutionContext, settings: WresSettings):
                   "indicator_3_window_used": window, "indicator_3_window": note},
         check_results=[dg.AssetCheckResult(
             check_name="indicator_3_window_as_configured", passed=window == configured,
-            severity=dg.AssetCheckSeverity.WARN, metadata={"note": note},
+            severity=dg.AssetCheckSeverity.WARN, metadata={"wres_year": year, "note": note},
             description=None if window == configured else note)],
     )
 

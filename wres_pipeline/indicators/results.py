@@ -65,8 +65,8 @@ def wres_indicators(context: dg.AssetExecutionContext,
                       "|---|---|---|---|---:|---|\n" + "\n".join(lines)),
                   "method": dg.MetadataValue.json(method.model_dump())},
         check_results=[dg.AssetCheckResult(
-            check_name=name, passed=not found, metadata={"failing_rows": len(found),
-                                                          "first": str(found[:3])},
+            check_name=name, passed=not found,
+            metadata={"wres_year": year, "failing_rows": len(found), "first": str(found[:3])},
             description=f"{len(found)} row(s), first {found[0]}" if found else None)
             for name, found in failures.items()],
     )
@@ -153,7 +153,7 @@ def model_employer(context: dg.AssetExecutionContext,
         "baseline_published": published,
     }, check_results=[dg.AssetCheckResult(
         check_name="baseline_year_published", passed=published or year < baseline_year,
-        severity=dg.AssetCheckSeverity.WARN,
+        severity=dg.AssetCheckSeverity.WARN, metadata={"wres_year": year},
         description=None if published or year < baseline_year else
         f"{baseline_year} has not been published: this year's targets cannot be set")])
 

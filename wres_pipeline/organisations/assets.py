@@ -54,9 +54,10 @@ def trusts_in_year(context: dg.AssetExecutionContext,
                   "by_region": dg.MetadataValue.md("| region | trusts |\n|---|---:|\n" + table)},
         check_results=[
             dg.AssetCheckResult(check_name="trusts_found", passed=count > 0,
-                                metadata={"trusts": count}),
+                                metadata={"wres_year": year, "trusts": count}),
             dg.AssetCheckResult(check_name="every_trust_has_a_type", passed=not untyped,
-                                metadata={"untyped": dg.MetadataValue.json(untyped)},
+                                metadata={"wres_year": year,
+                                          "untyped": dg.MetadataValue.json(untyped)},
                                 description=f"no trust type for {', '.join(untyped)}"
                                 if untyped else None),
         ],

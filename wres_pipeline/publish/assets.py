@@ -160,7 +160,7 @@ def snapshot(context: dg.AssetExecutionContext,
     # step, so neither edition is published.
     yield dg.AssetCheckResult(
         check_name="public_edition_discloses_nothing", passed=not problems,
-        metadata={"policy": dg.MetadataValue.json(publishing.model_dump()),
+        metadata={"wres_year": year, "policy": dg.MetadataValue.json(publishing.model_dump()),
                   "problems": dg.MetadataValue.json(problems)},
         description="; ".join(problems) if problems else None)
     if problems:
