@@ -20,7 +20,10 @@ nux:
 # Runs launched from the UI, an asset or job backfill, the schedule or the landing-zone sensor
 # wait in a queue that the daemon (`wres-pipeline ui` runs it) starts them from: never two runs
 # of one WRES year at once (its DuckDB file allows one writer), and at most two runs in all (a
-# national year needs about 2 GiB of memory and a core; the machines have two cores). The command
+# national year needs about 2 GiB of memory and a core; the machines have two cores). Runs of the
+# `wres_year` job (a job backfill, the schedule, the sensor) go one at a time, in the order they
+# were queued, which is year order: a year then reads the year before only once it has
+# published, as an asset backfill and the command line arrange by the asset graph. The command
 # line runs years in its own processes and is not queued.
 run_coordinator:
   module: dagster.core.run_coordinator
@@ -31,6 +34,9 @@ run_coordinator:
       - key: "dagster/partition"
         value:
           applyLimitPerUniqueValue: true
+        limit: 1
+      - key: "dagster/partition_set"
+        value: "wres_year_partition_set"
         limit: 1
 """
 

@@ -26,6 +26,8 @@ def test_production_dagster_yaml_validates(tmp_path):
     assert coordinator["class"] == "QueuedRunCoordinator"
     limits = coordinator["config"]["tag_concurrency_limits"]
     assert limits == [{"key": "dagster/partition", "value": {"applyLimitPerUniqueValue": True},
+                       "limit": 1},
+                      {"key": "dagster/partition_set", "value": "wres_year_partition_set",
                        "limit": 1}]
     assert config["run_launcher"]["class"] == "DockerRunLauncher"
     assert config["telemetry"]["enabled"] is False
@@ -39,8 +41,10 @@ def test_embedded_default_instance(tmp_path):
     assert coordinator["class"] == "QueuedRunCoordinator"
     assert coordinator["config"] == {
         "max_concurrent_runs": 2,
-        "tag_concurrency_limits": [{"key": "dagster/partition",
-                                    "value": {"applyLimitPerUniqueValue": True}, "limit": 1}]}
+        "tag_concurrency_limits": [
+            {"key": "dagster/partition", "value": {"applyLimitPerUniqueValue": True}, "limit": 1},
+            # The year job's runs one at a time, in queue (year) order.
+            {"key": "dagster/partition_set", "value": "wres_year_partition_set", "limit": 1}]}
     assert yaml.safe_load(DAGSTER_YAML) == yaml.safe_load((home / "dagster.yaml").read_text())
 
 
