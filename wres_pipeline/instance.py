@@ -47,8 +47,8 @@ def prepare_home(home: Path) -> Path:
     home = Path(home).resolve()
     home.mkdir(parents=True, exist_ok=True)
     config = home / "dagster.yaml"
-    if not config.exists() or (config.read_text("utf-8").startswith(HEADER)
-                               and config.read_text("utf-8") != DAGSTER_YAML):
+    text = config.read_text("utf-8") if config.exists() else None
+    if text is None or (text.startswith(HEADER) and text != DAGSTER_YAML):
         # Written whole, by a rename: another process may be reading it.
         replace_if_changed(config, lambda partial: partial.write_text(DAGSTER_YAML, "utf-8"))
     return home

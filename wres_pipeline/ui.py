@@ -17,6 +17,7 @@ import sys
 import time
 from pathlib import Path
 
+from wres_pipeline.instance import create_storage
 from wres_pipeline.paths import PROJECT_ROOT
 
 GRACE_SECONDS = 30
@@ -41,6 +42,9 @@ def serve(host: str, port: int) -> int:
     def stop(signum, _frame):
         stopping.append(signum)
 
+    # Both processes would create a new Dagster home's storage at once and collide in its
+    # migrations: create it first, as every command does.
+    create_storage()
     previous = {s: signal.signal(s, stop) for s in (signal.SIGINT, signal.SIGTERM)}
     processes = {name: subprocess.Popen(command, cwd=PROJECT_ROOT, start_new_session=True)
                  for name, command in commands(host, port).items()}

@@ -16,6 +16,7 @@ import pytest
 
 from wres_pipeline.instance import prepare_home
 from wres_pipeline.sample.generate import generate_year
+from wres_pipeline.ui import commands
 
 ROOT = Path(__file__).resolve().parents[2]
 LOCATION = {"repositoryLocationName": "wres_pipeline", "repositoryName": "__repository__"}
@@ -52,13 +53,15 @@ def server(tmp_path_factory):
     home = root / "dagster_home"
     env = dict(os.environ, WRES_DATA_DIR=str(root / "data"))
     env["DAGSTER_HOME"] = str(prepare_home(home))
+    # The storage first, as `wres-pipeline ui` does: two processes creating it collide.
+    subprocess.run([sys.executable, "-c", "from wres_pipeline.instance import create_storage; "
+                    "create_storage()"], cwd=ROOT, env=env, check=True)
     port = _free_port()
-    bin_dir = Path(sys.executable).parent
+    command = commands("127.0.0.1", port)  # the command lines `wres-pipeline ui` runs
     # The server and the runs it launches log a lot: to a file, never to an unread pipe.
     log = open(root / "webserver.log", "wb")  # noqa: SIM115 (closed after the server stops)
-    webserver = _start([str(bin_dir / "dagster-webserver"), "-w", "workspace.yaml",
-                        "-h", "127.0.0.1", "-p", str(port)], env, log)
-    daemon = _start([str(bin_dir / "dagster-daemon"), "run", "-w", "workspace.yaml"], env, log)
+    webserver = _start(command["webserver"], env, log)
+    daemon = _start(command["daemon"], env, log)
     url = f"http://127.0.0.1:{port}"
     deadline = time.time() + 120
     while time.time() < deadline:
@@ -69,6 +72,9 @@ def server(tmp_path_factory):
             if webserver.poll() is not None or daemon.poll() is not None:
                 pytest.fail((root / "webserver.log").read_text()[-2000:])
             time.sleep(1)
+    # The server answers before it has loaded the code location: wait for the repository.
+    while time.time() < deadline and not _repositories(url):
+        time.sleep(1)
     try:
         yield url, root
     finally:
@@ -87,6 +93,12 @@ def graphql(url: str, query: str, variables: dict | None = None) -> dict:
         answer = json.loads(response.read())
     assert "errors" not in answer, answer["errors"]
     return answer["data"]
+
+
+def _repositories(url: str) -> list:
+    answer = graphql(url, "{ repositoriesOrError { ... on RepositoryConnection { nodes { name } "
+                          "} } }")
+    return answer["repositoriesOrError"].get("nodes") or []
 
 
 def _listening(port: int) -> set[str]:
