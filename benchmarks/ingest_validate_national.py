@@ -89,7 +89,8 @@ def main() -> None:
         instance = dg.DagsterInstance.ephemeral()
         started = time.perf_counter()
         run = dg.materialize(
-            [a for a in defs.assets if a.partitions_def is not None],
+            [a for a in defs.assets
+             if isinstance(a, dg.AssetsDefinition) and a.partitions_def is not None],
             partition_key=str(args.year),
             resources={"settings": current().replace(
                 paths=PathsSettings.under(root / "pipeline", root / "landing"))},

@@ -34,7 +34,8 @@ def materialize_year(paths: PathsSettings, year: int, validation=VALIDATION, met
     """Run the per-year assets of one year, from the first layer to `upto`, or only `asset`
     (a key such as "staging/trust_return") and the assets it reads: a test stops at the layer
     or the asset under test. Failures are returned, not raised."""
-    year_assets = [a for a in defs.assets if a.partitions_def is not None]
+    year_assets = [a for a in defs.assets if isinstance(a, dg.AssetsDefinition)
+                   and a.partitions_def is not None]
     selection = dg.AssetSelection.assets(dg.AssetKey.from_user_string(asset)).upstream() \
         if asset else [key for a in year_assets for key in a.keys
                        if LAYERS.index(key.path[0]) <= LAYERS.index(upto)]

@@ -6,10 +6,13 @@ import re
 import sys
 from pathlib import Path
 
+import dagster as dg
 import pytest
 
 from wres_pipeline.definitions import defs
 from wres_pipeline.layers import LAYERS, asset_key
+from wres_pipeline.partitions import wres_year_partitions
+from wres_pipeline.publish.latest_snapshot import LATEST_SNAPSHOT
 
 ROOT = Path(__file__).resolve().parents[1]
 SQL_LITERAL = re.compile(r"[\"']((?:[a-z_]+/)+[a-z_]+\.sql)[\"']")
@@ -18,7 +21,16 @@ COMMAND_SQL = {"publish/coverage.sql"}
 
 
 def _assets():
-    return [a for a in defs.assets if hasattr(a, "op")]
+    return [a for a in defs.assets if isinstance(a, dg.AssetsDefinition)]
+
+
+def test_observed_sources_are_named_as_assets_are():
+    sources = [a for a in defs.assets if isinstance(a, dg.SourceAsset)]
+    assert [s.key.to_user_string() for s in sources] == ["publish/latest_snapshot"]
+    for source in sources:
+        layer = source.key.path[0]
+        assert source.group_name == layer
+        assert source.observe_fn.__module__.split(".")[:2] == ["wres_pipeline", layer]
 
 
 def _module(assets_def):
@@ -69,8 +81,37 @@ def test_no_dependency_runs_from_a_later_layer_to_an_earlier_one():
     for key in graph.get_all_asset_keys():
         for parent in graph.get(key).parent_keys:
             edges += 1
-            assert LAYERS.index(parent.path[0]) <= LAYERS.index(key.path[0]), (parent, key)
+            if parent != LATEST_SNAPSHOT:
+                assert LAYERS.index(parent.path[0]) <= LAYERS.index(key.path[0]), (parent, key)
     assert edges > 20
+
+
+def test_earlier_years_are_read_only_as_published_and_only_earlier():
+    """A year depends on another year's partition only through publish/latest_snapshot (what
+    that year published), and only on years before its own."""
+    graph = defs.resolve_asset_graph()
+    partitions = wres_year_partitions.get_partition_keys()
+    readers = set()
+    for key in graph.get_all_asset_keys():
+        if not graph.get(key).is_partitioned:
+            continue
+        for parent in graph.get(key).parent_keys:
+            mapping = graph.get_partition_mapping(key, parent)
+            if parent != LATEST_SNAPSHOT:
+                same_year = isinstance(mapping, dg.IdentityPartitionMapping) or (
+                    isinstance(mapping, dg.TimeWindowPartitionMapping)
+                    and mapping.start_offset == mapping.end_offset == 0)
+                assert same_year or not graph.get(parent).is_partitioned, (key, parent)
+                continue
+            readers.add(key.to_user_string())
+            for year in partitions:
+                upstream = mapping.get_upstream_mapped_partitions_result_for_partitions(
+                    wres_year_partitions.subset_with_partition_keys([year]),
+                    wres_year_partitions, wres_year_partitions)
+                assert all(int(k) < int(year) for k in
+                           upstream.partitions_subset.get_partition_keys()), (key, year)
+    assert readers == {"indicators/return_counts", "indicators/model_employer",
+                       "publish/snapshot", "report/national_report"}
 
 
 def test_upstream_assets_are_referenced_as_objects_not_retyped_keys():

@@ -22,6 +22,7 @@ from wres_pipeline.indicators.results import model_employer, trust_distribution,
 from wres_pipeline.jobs import time_series_job, wres_year_job
 from wres_pipeline.organisations.assets import extracts, trusts_in_year
 from wres_pipeline.publish.assets import snapshot
+from wres_pipeline.publish.latest_snapshot import latest_snapshot
 from wres_pipeline.publish.time_series import time_series
 from wres_pipeline.report.assets import national_report
 from wres_pipeline.run_failures import run_failure_summary
@@ -44,8 +45,9 @@ CONSOLE = dg.LoggerDefinition(
     description="The console at INFO.")
 
 defs = dg.Definitions(
-    # In the order the data walks (wres_pipeline/layers.py).
-    assets=[extracts, trusts_in_year,
+    # In the order the data walks (wres_pipeline/layers.py); earlier years come in only as
+    # they published (publish/latest_snapshot).
+    assets=[latest_snapshot, extracts, trusts_in_year,
             esr_staff_in_post, trust_return, staff_survey,
             workforce, trust_reconciliation,
             workforce_counts, disciplinary_inputs, return_counts, survey_counts, counts,

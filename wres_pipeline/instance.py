@@ -20,11 +20,13 @@ nux:
 # Runs launched from the UI, an asset or job backfill, the schedule or the landing-zone sensor
 # wait in a queue that the daemon (`wres-pipeline ui` runs it) starts them from: never two runs
 # of one WRES year at once (its DuckDB file allows one writer), and at most two runs in all (a
-# national year needs about 2 GiB of memory and a core; the machines have two cores). Runs of the
-# `wres_year` job (a job backfill, the schedule, the sensor) go one at a time, in the order they
-# were queued, which is year order: a year then reads the year before only once it has
-# published, as an asset backfill and the command line arrange by the asset graph. The command
-# line runs years in its own processes and is not queued.
+# national year needs about 2 GiB of memory and a core; the machines have two cores). A year
+# reads earlier years only as they published, and the asset graph does not order one year after
+# another (publish/latest_snapshot says why), so the runs of one backfill, asset or job, and of
+# the `wres_year` job (the schedule, the landing-zone sensor) go one at a time, in the order they
+# were queued, which is year order: each year has published before the next reads it, and a
+# year that fails does not stop the years after it. The command line runs years in its own
+# processes, in the same order, and is not queued.
 run_coordinator:
   module: dagster.core.run_coordinator
   class: QueuedRunCoordinator
@@ -32,6 +34,10 @@ run_coordinator:
     max_concurrent_runs: 2
     tag_concurrency_limits:
       - key: "dagster/partition"
+        value:
+          applyLimitPerUniqueValue: true
+        limit: 1
+      - key: "dagster/backfill"
         value:
           applyLimitPerUniqueValue: true
         limit: 1

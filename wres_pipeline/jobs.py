@@ -42,9 +42,11 @@ def _reads_another_year(graph, key: dg.AssetKey, parent: dg.AssetKey) -> bool:
 def backfill_phases(graph) -> dict[str, list[dg.AssetKey]]:
     """The phases of a backfill, in order: the year's own work, then, layer by layer, every
     asset that reads (or is downstream of one that reads) an earlier year."""
-    years = {key for key in graph.get_all_asset_keys() if graph.get(key).is_partitioned}
+    years = {key for key in graph.get_all_asset_keys()
+             if graph.get(key).is_partitioned and graph.get(key).is_materializable}
+    # Earlier years are read as they published (publish/latest_snapshot, not materialisable).
     readers = {key for key in years for parent in graph.get(key).parent_keys
-               if parent in years and _reads_another_year(graph, key, parent)}
+               if graph.get(parent).is_partitioned and _reads_another_year(graph, key, parent)}
     waiting, frontier = set(readers), set(readers)
     while frontier:  # and every descendant among the year's assets
         frontier = {c for k in frontier for c in graph.get(k).child_keys if c in years} - waiting

@@ -1,25 +1,29 @@
-"""The Dagster UI shows a year stale once the year before republishes: each year's snapshot takes
-the year before's as an upstream partition, and a snapshot's data version is its id."""
+"""The Dagster UI shows a year stale once the year before republishes: the assets that read an
+earlier year depend on its partition of publish/latest_snapshot, whose data version is the
+snapshot id that publish/snapshot records each time the year publishes."""
 
 import dagster as dg
 import pytest
 from dagster._core.definitions.data_version import CachingStaleStatusResolver, StaleStatus
+from dagster._core.definitions.events import AssetKeyPartitionKey
 from dagster._core.loader import LoadingContextForTest
 
 from tests.conftest import materialize_year
 from tests.reliability.editing import first_csv_return, read_rows, set_value
 from wres_pipeline.definitions import defs
+from wres_pipeline.indicators.counts import RETURN_COUNTS
 from wres_pipeline.publish.assets import SNAPSHOT
+from wres_pipeline.publish.latest_snapshot import LATEST_SNAPSHOT
 from wres_pipeline.resources import PathsSettings
 from wres_pipeline.sample.generate import generate_year
 
 pytestmark = pytest.mark.slow
 
 
-def _status(instance, year):
+def _status(instance, year, key=SNAPSHOT):
     resolver = CachingStaleStatusResolver(instance, defs.resolve_asset_graph(),
                                           LoadingContextForTest(instance))
-    return resolver.get_status(SNAPSHOT, str(year)), resolver.get_stale_causes(SNAPSHOT, str(year))
+    return resolver.get_status(key, str(year)), resolver.get_stale_causes(key, str(year))
 
 
 def test_a_republished_year_makes_the_next_stale_in_dagster(tmp_path):
@@ -42,4 +46,8 @@ def test_a_republished_year_makes_the_next_stale_in_dagster(tmp_path):
         assert materialize_year(paths, 2023, instance=instance).success
         status, causes = _status(instance, 2024)
         assert status == StaleStatus.STALE
-        assert any(c.dependency and c.dependency.partition_key == "2023" for c in causes), causes
+        assert any(c.dependency == AssetKeyPartitionKey(LATEST_SNAPSHOT, "2023")
+                   for c in causes), causes
+        # Indicator 3's window read 2023 as it published then; 2023 itself is current.
+        assert _status(instance, 2024, RETURN_COUNTS)[0] == StaleStatus.STALE
+        assert _status(instance, 2023)[0] == StaleStatus.FRESH

@@ -2,46 +2,12 @@
 partitions, checks and schedule, and launches a run of one WRES year that the daemon takes from
 the run queue and that succeeds. The server and the daemon are stopped by their process ids."""
 
-import json
-import os
-import signal
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
 from pathlib import Path
 
 import pytest
 
-from wres_pipeline.instance import prepare_home
+from tests.operations.live import LOCATION, graphql, running_ui, wait_for_run
 from wres_pipeline.sample.generate import generate_year
-from wres_pipeline.ui import commands
-
-ROOT = Path(__file__).resolve().parents[2]
-LOCATION = {"repositoryLocationName": "wres_pipeline", "repositoryName": "__repository__"}
-
-
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-def _start(command: list[str], env: dict, log) -> subprocess.Popen:
-    return subprocess.Popen(command, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT,
-                            start_new_session=True)
-
-
-def _stop(process: subprocess.Popen) -> None:
-    """Stop a process this module started, by its id; its group is killed if it lingers."""
-    os.kill(process.pid, signal.SIGTERM)
-    try:
-        process.wait(timeout=30)
-    except subprocess.TimeoutExpired:
-        os.killpg(process.pid, signal.SIGKILL)
-        raise
-    assert process.returncode is not None
 
 
 @pytest.fixture(scope="module")
@@ -50,55 +16,8 @@ def server(tmp_path_factory):
     `wres-pipeline ui` runs them, on a new Dagster home."""
     root = tmp_path_factory.mktemp("webserver")
     generate_year(2024, root / "data" / "landing", seed=5, scale=0.005)
-    home = root / "dagster_home"
-    env = dict(os.environ, WRES_DATA_DIR=str(root / "data"))
-    env["DAGSTER_HOME"] = str(prepare_home(home))
-    # The storage first, as `wres-pipeline ui` does: two processes creating it collide.
-    subprocess.run([sys.executable, "-c", "from wres_pipeline.instance import create_storage; "
-                    "create_storage()"], cwd=ROOT, env=env, check=True)
-    port = _free_port()
-    command = commands("127.0.0.1", port)  # the command lines `wres-pipeline ui` runs
-    # The server and the runs it launches log a lot: to a file, never to an unread pipe.
-    log = open(root / "webserver.log", "wb")  # noqa: SIM115 (closed after the server stops)
-    webserver = _start(command["webserver"], env, log)
-    daemon = _start(command["daemon"], env, log)
-    url = f"http://127.0.0.1:{port}"
-    deadline = time.time() + 120
-    while time.time() < deadline:
-        try:
-            urllib.request.urlopen(f"{url}/server_info", timeout=2)
-            break
-        except OSError:
-            if webserver.poll() is not None or daemon.poll() is not None:
-                pytest.fail((root / "webserver.log").read_text()[-2000:])
-            time.sleep(1)
-    # The server answers before it has loaded the code location: wait for the repository.
-    while time.time() < deadline and not _repositories(url):
-        time.sleep(1)
-    try:
+    with running_ui(root) as url:
         yield url, root
-    finally:
-        try:
-            _stop(webserver)
-            _stop(daemon)
-        finally:
-            log.close()
-
-
-def graphql(url: str, query: str, variables: dict | None = None) -> dict:
-    body = json.dumps({"query": query, "variables": variables or {}}).encode()
-    request = urllib.request.Request(f"{url}/graphql", data=body,
-                                     headers={"Content-Type": "application/json"})
-    with urllib.request.urlopen(request, timeout=60) as response:
-        answer = json.loads(response.read())
-    assert "errors" not in answer, answer["errors"]
-    return answer["data"]
-
-
-def _repositories(url: str) -> list:
-    answer = graphql(url, "{ repositoriesOrError { ... on RepositoryConnection { nodes { name } "
-                          "} } }")
-    return answer["repositoriesOrError"].get("nodes") or []
 
 
 def _listening(port: int) -> set[str]:
@@ -154,13 +73,5 @@ def test_launch_a_year_and_see_it_succeed(server):
         "selector": {**LOCATION, "jobName": "wres_year"},
         "executionMetadata": {"tags": [{"key": "dagster/partition", "value": "2024"}]}}})
     assert launched["launchRun"]["__typename"] == "LaunchRunSuccess", launched
-    run_id = launched["launchRun"]["run"]["runId"]
-    deadline, status = time.time() + 300, None
-    while time.time() < deadline:
-        status = graphql(url, "query($id: ID!) { runOrError(runId: $id) { ... on Run { status }"
-                              " } }", {"id": run_id})["runOrError"]["status"]
-        if status in ("SUCCESS", "FAILURE", "CANCELED"):
-            break
-        time.sleep(2)
-    assert status == "SUCCESS"
+    assert wait_for_run(url, launched["launchRun"]["run"]["runId"]) == "SUCCESS"
     assert (root / "data" / "published" / "public" / "2024" / "LATEST").exists()

@@ -13,15 +13,13 @@ from wres_pipeline.core.workforce import workforce
 from wres_pipeline.layers import asset_key, layer_asset
 from wres_pipeline.organisations.assets import trusts_in_year
 from wres_pipeline.partitions import year_of
+from wres_pipeline.publish.latest_snapshot import YEAR_BEFORE, latest_snapshot
 from wres_pipeline.reference import load_reference_table
 from wres_pipeline.resources import PathsSettings, WresSettings
 from wres_pipeline.sql import create_table, registered
 from wres_pipeline.staging.assets import staff_survey, trust_return
 
 RETURN_COUNTS = asset_key("indicators/return_counts")
-# Indicator 3 reads the year's own inputs and the year before's (none before 2015).
-THIS_AND_PRIOR_YEAR = dg.TimeWindowPartitionMapping(start_offset=-1, end_offset=0,
-                                                    allow_nonexistent_upstream_partitions=True)
 CODE = ("exchange", "reference", "sql")
 
 
@@ -62,8 +60,9 @@ def disciplinary_inputs(context: dg.AssetExecutionContext, settings: WresSetting
 
 @layer_asset(
     "indicators/return_counts", sql=["indicators/return_counts.sql"], code=CODE,
-    deps=[dg.AssetDep(disciplinary_inputs, partition_mapping=THIS_AND_PRIOR_YEAR),
-          trusts_in_year, trust_return],
+    # The year's own inputs, and the year before's as it published them (none before 2015).
+    deps=[disciplinary_inputs, trusts_in_year, trust_return,
+          dg.AssetDep(latest_snapshot, partition_mapping=YEAR_BEFORE)],
     kinds={"duckdb"},
     check_specs=[dg.AssetCheckSpec(
         "indicator_3_window_as_configured", asset=RETURN_COUNTS, blocking=False,

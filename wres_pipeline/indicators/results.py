@@ -8,6 +8,7 @@ from wres_pipeline.indicators.counts import CODE, counts, workforce_counts
 from wres_pipeline.layers import asset_key, layer_asset
 from wres_pipeline.organisations.assets import trusts_in_year
 from wres_pipeline.partitions import year_of
+from wres_pipeline.publish.latest_snapshot import EVERY_YEAR_BEFORE, latest_snapshot
 from wres_pipeline.reference import load_reference_table
 from wres_pipeline.resources import PathsSettings, WresSettings
 from wres_pipeline.settings import current
@@ -105,8 +106,11 @@ BASELINE_YEAR = current().method.model_employer_baseline_year
 @layer_asset(
     "indicators/model_employer", sql=["indicators/model_employer.sql"], code=CODE,
     # The baseline year's counts are read from its published snapshot (wres_pipeline/exchange.py).
+    # Dagster's partition mappings cannot name one fixed year for the later years alone (a
+    # year at or before the baseline reads nothing of it), so the dependency covers every year
+    # before: it can show the asset stale when it is not, never current when it is stale.
     deps=[workforce_counts, trusts_in_year, dg.AssetDep(
-        counts, partition_mapping=dg.SpecificPartitionsPartitionMapping([str(BASELINE_YEAR)]))],
+        latest_snapshot, partition_mapping=EVERY_YEAR_BEFORE)],
     kinds={"duckdb"},
     check_specs=[dg.AssetCheckSpec(
         "baseline_year_published", asset=MODEL_EMPLOYER, blocking=False,

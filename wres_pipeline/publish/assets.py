@@ -17,6 +17,7 @@ from wres_pipeline.organisations.assets import extracts, trusts_in_year
 from wres_pipeline.partitions import year_of
 from wres_pipeline.publish import disclosure, trends, withholding
 from wres_pipeline.publish.dataset import refresh_year
+from wres_pipeline.publish.latest_snapshot import FIVE_YEARS_BEFORE, latest_snapshot, observation
 from wres_pipeline.publish.snapshot import publish
 from wres_pipeline.resources import PathsSettings, WresSettings
 from wres_pipeline.sql import sql_text
@@ -123,12 +124,11 @@ def raw_extracts(paths: PathsSettings, year: int) -> list[dict]:
           trusts_in_year, counts, disciplinary_inputs,
           # The data-quality summary counts every extract's staged and quarantined rows.
           extracts, esr_staff_in_post, trust_return, staff_survey,
-          # Earlier years' snapshots: the trend tables read one and five years before (and
-          # the window declares the years between). Their data versions (snapshot ids) tell
-          # the UI when a republished earlier year has made this one stale
+          # Earlier years' snapshots as published: the trend tables read one and five years
+          # before (the window declares the years between). Their data versions (snapshot
+          # ids) tell the UI when a republished earlier year has made this one stale
           # (wres_pipeline/staleness.py).
-          dg.AssetDep(SNAPSHOT, partition_mapping=dg.TimeWindowPartitionMapping(
-              start_offset=-5, end_offset=-1, allow_nonexistent_upstream_partitions=True))],
+          dg.AssetDep(latest_snapshot, partition_mapping=FIVE_YEARS_BEFORE)],
     kinds={"parquet"},
     check_specs=[dg.AssetCheckSpec(
         "public_edition_discloses_nothing", asset=SNAPSHOT, blocking=True,
@@ -172,6 +172,8 @@ def snapshot(context: dg.AssetExecutionContext,
     # What later years read goes out in the internal snapshot's own atomic rename.
     internal = publish(root / "internal", "internal", year, internal_tables, raw, recorded,
                        exchange=later_years_read, earlier_years=earlier_years, notes=notes)
+    # Later years read the internal snapshot: its id is what they are stale against.
+    context.log_event(observation(year, internal.snapshot_id))
     probes.point("publish: internal edition published, public not yet")
     public = publish(root / "public", "public", year, public_tables, raw, recorded,
                      earlier_years=earlier_years, notes=notes)

@@ -9,6 +9,7 @@ from wres_pipeline.completion import state
 from wres_pipeline.layers import layer_asset
 from wres_pipeline.partitions import year_of
 from wres_pipeline.publish.assets import snapshot
+from wres_pipeline.publish.latest_snapshot import EVERY_YEAR_BEFORE, latest_snapshot
 from wres_pipeline.report.data import load
 from wres_pipeline.report.page import render
 from wres_pipeline.resources import WresSettings
@@ -28,7 +29,9 @@ def write_report(published: str | Path, year: int) -> tuple[Path, str]:
 
 
 @layer_asset("report/national_report", code=("report", "atomic", "completion"),
-             deps=[snapshot], kinds={"html"})
+             # The year's public snapshot, and every earlier year's as published (the trends).
+             deps=[snapshot, dg.AssetDep(latest_snapshot, partition_mapping=EVERY_YEAR_BEFORE)],
+             kinds={"html"})
 def national_report(context: dg.AssetExecutionContext, settings: WresSettings):
     """The national data report for the year: a self-contained HTML page (no scripts or
     external files) with headline figures against the previous year, trends since the first
