@@ -18,13 +18,12 @@ telemetry:
 nux:
   enabled: false
 # Runs launched from the UI, an asset or job backfill, the schedule or the landing-zone sensor
-# wait in a queue that the daemon (`wres-pipeline ui` runs it) starts them from: never two runs
-# of one WRES year at once (its DuckDB file allows one writer), and at most two runs in all (a
-# national year needs about 2 GiB of memory and a core; the machines have two cores). A year
-# reads earlier years only as they published, and the asset graph does not order one year after
-# another (publish/latest_snapshot says why), so the runs of one backfill, asset or job, and of
-# the `wres_year` job (the schedule, the landing-zone sensor) go one at a time, in the order they
-# were queued, which is year order: each year has published before the next reads it, and a
+# wait in a queue that the daemon (`wres-pipeline ui` runs it) starts them from, in the order
+# they were queued: never two runs of one WRES year at once (its DuckDB file allows one writer),
+# and at most two runs in all (a national year needs about 2 GiB of memory and a core; the
+# machines have two cores). Years launched together (a backfill's) run two at a time, and a
+# year's first step that reads an earlier year waits until that year has finished
+# (wres_pipeline/year_order.py), so each reads the years before it as they published and a
 # year that fails does not stop the years after it. The command line runs years in its own
 # processes, in the same order, and is not queued.
 run_coordinator:
@@ -36,13 +35,6 @@ run_coordinator:
       - key: "dagster/partition"
         value:
           applyLimitPerUniqueValue: true
-        limit: 1
-      - key: "dagster/backfill"
-        value:
-          applyLimitPerUniqueValue: true
-        limit: 1
-      - key: "dagster/partition_set"
-        value: "wres_year_partition_set"
         limit: 1
 """
 

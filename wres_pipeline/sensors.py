@@ -41,8 +41,11 @@ def landing_changes(landing: Path, cursor: dict, now: float, quiet_seconds: floa
     A folder seen for the first time (a new cursor: the sensor was just switched on) or
     changed since is run only if its files are not the ones its latest snapshot was built from
     (`already_published(year)`, by SHA-256): switching the sensor on reruns nothing already
-    published, and a file copied in again unchanged reruns nothing either."""
+    published, and a file copied in again unchanged reruns nothing either. The years of one
+    evaluation are one batch: each reads the years before it in the batch once they have run
+    (wres_pipeline/year_order.py)."""
     requests, seen = [], dict(cursor)
+    batch = f"landing-{int(now)}"
     for folder in sorted(Path(landing).iterdir()) if Path(landing).is_dir() else []:
         if folder.name not in years or not folder.is_dir():
             continue
@@ -54,7 +57,8 @@ def landing_changes(landing: Path, cursor: dict, now: float, quiet_seconds: floa
             continue
         requests.append(dg.RunRequest(run_key=f"landing-{folder.name}-{digest}",
                                       partition_key=folder.name,
-                                      tags={"wres/trigger": "landing zone changed"}))
+                                      tags={"wres/trigger": "landing zone changed",
+                                            "wres/batch": batch}))
     return requests, seen
 
 

@@ -56,8 +56,9 @@ def _stop(process: subprocess.Popen) -> None:
 @contextmanager
 def running_ui(root: Path):
     """The webserver and the daemon on a new Dagster home under `root`, data under
-    `root/data`; yields the server's URL once its code location has loaded. The server and
-    every run it launches log to `root/ui.log`."""
+    `root/data`; yields the server's URL and the two process ids once its code location has
+    loaded. Each process leads its own session, which the processes it starts (code servers,
+    runs) stay in. The server and every run it launches log to `root/ui.log`."""
     env = dict(os.environ, WRES_DATA_DIR=str(root / "data"))
     env["DAGSTER_HOME"] = str(prepare_home(root / "dagster_home"))
     # The storage first, as `wres-pipeline ui` does: two processes creating it collide.
@@ -73,7 +74,7 @@ def running_ui(root: Path):
         try:
             url = f"http://127.0.0.1:{port}"
             _wait_until_loaded(url, started, root)
-            yield url
+            yield url, [process.pid for process in started]
         finally:
             for process in started:
                 _stop(process)

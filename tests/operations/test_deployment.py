@@ -26,10 +26,6 @@ def test_production_dagster_yaml_validates(tmp_path):
     assert coordinator["class"] == "QueuedRunCoordinator"
     limits = coordinator["config"]["tag_concurrency_limits"]
     assert limits == [{"key": "dagster/partition", "value": {"applyLimitPerUniqueValue": True},
-                       "limit": 1},
-                      {"key": "dagster/backfill", "value": {"applyLimitPerUniqueValue": True},
-                       "limit": 1},
-                      {"key": "dagster/partition_set", "value": "wres_year_partition_set",
                        "limit": 1}]
     assert config["run_launcher"]["class"] == "DockerRunLauncher"
     assert config["telemetry"]["enabled"] is False
@@ -44,10 +40,7 @@ def test_embedded_default_instance(tmp_path):
     assert coordinator["config"] == {
         "max_concurrent_runs": 2,
         "tag_concurrency_limits": [
-            {"key": "dagster/partition", "value": {"applyLimitPerUniqueValue": True}, "limit": 1},
-            # A backfill's runs, and the year job's, one at a time, in queue (year) order.
-            {"key": "dagster/backfill", "value": {"applyLimitPerUniqueValue": True}, "limit": 1},
-            {"key": "dagster/partition_set", "value": "wres_year_partition_set", "limit": 1}]}
+            {"key": "dagster/partition", "value": {"applyLimitPerUniqueValue": True}, "limit": 1}]}
     assert yaml.safe_load(DAGSTER_YAML) == yaml.safe_load((home / "dagster.yaml").read_text())
 
 

@@ -16,7 +16,7 @@ def server(tmp_path_factory):
     `wres-pipeline ui` runs them, on a new Dagster home."""
     root = tmp_path_factory.mktemp("webserver")
     generate_year(2024, root / "data" / "landing", seed=5, scale=0.005)
-    with running_ui(root) as url:
+    with running_ui(root) as (url, _):
         yield url, root
 
 

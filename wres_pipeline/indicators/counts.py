@@ -18,6 +18,7 @@ from wres_pipeline.reference import load_reference_table
 from wres_pipeline.resources import PathsSettings, WresSettings
 from wres_pipeline.sql import create_table, registered
 from wres_pipeline.staging.assets import staff_survey, trust_return
+from wres_pipeline.year_order import READS_EARLIER_YEARS, wait_for_earlier_years
 
 RETURN_COUNTS = asset_key("indicators/return_counts")
 CODE = ("exchange", "reference", "sql")
@@ -60,6 +61,7 @@ def disciplinary_inputs(context: dg.AssetExecutionContext, settings: WresSetting
 
 @layer_asset(
     "indicators/return_counts", sql=["indicators/return_counts.sql"], code=CODE,
+    op_tags=READS_EARLIER_YEARS,
     # The year's own inputs, and the year before's as it published them (none before 2015).
     deps=[disciplinary_inputs, trusts_in_year, trust_return,
           dg.AssetDep(latest_snapshot, partition_mapping=YEAR_BEFORE)],
@@ -75,6 +77,7 @@ def return_counts(context: dg.AssetExecutionContext, settings: WresSettings):
     (assets/indicators/return_counts.sql)."""
     paths, method = settings.paths, settings.method
     year = year_of(context)
+    wait_for_earlier_years(context, year, "indicator 3's year before, as it published")
     configured = method.window(year)
     with paths.connect(year) as con:
         con.sql("create schema if not exists indicators")

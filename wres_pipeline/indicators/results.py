@@ -13,6 +13,7 @@ from wres_pipeline.reference import load_reference_table
 from wres_pipeline.resources import PathsSettings, WresSettings
 from wres_pipeline.settings import current
 from wres_pipeline.sql import create_table, registered, sql_text
+from wres_pipeline.year_order import READS_EARLIER_YEARS, wait_for_earlier_years
 
 RESULTS = asset_key("indicators/wres_indicators")
 MODEL_EMPLOYER = asset_key("indicators/model_employer")
@@ -105,6 +106,7 @@ BASELINE_YEAR = current().method.model_employer_baseline_year
 
 @layer_asset(
     "indicators/model_employer", sql=["indicators/model_employer.sql"], code=CODE,
+    op_tags=READS_EARLIER_YEARS,
     # The baseline year's counts are read from its published snapshot (wres_pipeline/exchange.py).
     # Dagster's partition mappings cannot name one fixed year for the later years alone (a
     # year at or before the baseline reads nothing of it), so the dependency covers every year
@@ -125,6 +127,7 @@ def model_employer(context: dg.AssetExecutionContext,
     whether it is on its trajectory (assets/indicators/model_employer.sql)."""
     paths, method = settings.paths, settings.method
     year = year_of(context)
+    wait_for_earlier_years(context, year, "the Model Employer baseline year's published counts")
     baseline_year = method.model_employer_baseline_year
     if baseline_year != BASELINE_YEAR:
         raise dg.Failure(f"the settings name {baseline_year} as the Model Employer baseline year "

@@ -22,6 +22,7 @@ from wres_pipeline.publish.snapshot import publish
 from wres_pipeline.resources import PathsSettings, WresSettings
 from wres_pipeline.sql import sql_text
 from wres_pipeline.staging.assets import esr_staff_in_post, staff_survey, trust_return
+from wres_pipeline.year_order import READS_EARLIER_YEARS, wait_for_earlier_years
 
 SNAPSHOT = asset_key("publish/snapshot")
 SQL = ("publish/data_quality_trusts.sql", "publish/organisations.sql", "publish/trends.sql")
@@ -118,7 +119,7 @@ def raw_extracts(paths: PathsSettings, year: int) -> list[dict]:
 
 
 @layer_asset(
-    "publish/snapshot", sql=SQL,
+    "publish/snapshot", sql=SQL, op_tags=READS_EARLIER_YEARS,
     code=("publish", "exchange", "atomic", "ingest.landing", "sql"),
     deps=[wres_indicators, trust_distribution, model_employer, trust_reconciliation,
           trusts_in_year, counts, disciplinary_inputs,
@@ -144,6 +145,7 @@ def snapshot(context: dg.AssetExecutionContext,
     public dataset."""
     paths, method, publishing = settings.paths, settings.method, settings.publish
     year = year_of(context)
+    wait_for_earlier_years(context, year, "the five years before's published snapshots (trends)")
     policy = disclosure.Policy.of(publishing.model_dump())
     root = Path(paths.published)
     with paths.connect(year) as con:

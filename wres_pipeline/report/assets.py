@@ -13,6 +13,7 @@ from wres_pipeline.publish.latest_snapshot import EVERY_YEAR_BEFORE, latest_snap
 from wres_pipeline.report.data import load
 from wres_pipeline.report.page import render
 from wres_pipeline.resources import WresSettings
+from wres_pipeline.year_order import READS_EARLIER_YEARS, wait_for_earlier_years
 
 
 def report_path(published: str | Path, year: int) -> Path:
@@ -29,6 +30,7 @@ def write_report(published: str | Path, year: int) -> tuple[Path, str]:
 
 
 @layer_asset("report/national_report", code=("report", "atomic", "completion"),
+             op_tags=READS_EARLIER_YEARS,
              # The year's public snapshot, and every earlier year's as published (the trends).
              deps=[snapshot, dg.AssetDep(latest_snapshot, partition_mapping=EVERY_YEAR_BEFORE)],
              kinds={"html"})
@@ -40,6 +42,7 @@ def national_report(context: dg.AssetExecutionContext, settings: WresSettings):
     alone."""
     paths = settings.paths
     year = year_of(context)
+    wait_for_earlier_years(context, year, "every earlier year's public snapshot (trends)")
     path, snapshot_id = write_report(paths.published, year)
     return dg.MaterializeResult(metadata={
         "wres_year": year, "report": dg.MetadataValue.path(str(path)),
