@@ -54,12 +54,13 @@ def _stop(process: subprocess.Popen) -> None:
 
 
 @contextmanager
-def running_ui(root: Path):
+def running_ui(root: Path, extra_env: dict | None = None):
     """The webserver and the daemon on a new Dagster home under `root`, data under
     `root/data`; yields the server's URL and the two process ids once its code location has
     loaded. Each process leads its own session, which the processes it starts (code servers,
     runs) stay in. The server and every run it launches log to `root/ui.log`."""
-    env = dict(os.environ, WRES_DATA_DIR=str(root / "data"))
+    env = dict(os.environ, WRES_DATA_DIR=str(root / "data"), **(extra_env or {}))
+    # A dagster.yaml already there and written by a person (the production one) is kept.
     env["DAGSTER_HOME"] = str(prepare_home(root / "dagster_home"))
     # The storage first, as `wres-pipeline ui` does: two processes creating it collide.
     subprocess.run([sys.executable, "-c", "from wres_pipeline.instance import create_storage; "

@@ -1,8 +1,9 @@
-"""An asset backfill launched through GraphQL, as the UI's "Materialize" launches one, taken up by
-a live daemon: one run per year, two years side by side, each year's steps that read an earlier
-year only after that year's run has finished; they publish exactly what the command line's
-backfill publishes, and a broken year fails with a failure summary written by the run-failure
-sensor while the year after it still publishes. Every process is stopped by its id.
+"""Backfills launched through GraphQL as the UI launches them (a backfill of the `wres_year` job,
+and an asset backfill: "Materialize" on every per-year asset over a range of years), taken up
+by a live daemon: one run per year, two years side by side, each year's steps that read an
+earlier year only after that year's run has finished; both publish exactly what the command
+line's backfill publishes, and a broken year fails with a failure summary written by the
+run-failure sensor while the year after it still publishes. Every process is stopped by its id.
 """
 
 import itertools
@@ -16,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.operations.live import ROOT, graphql, running_ui
+from tests.operations.live import LOCATION, ROOT, graphql, running_ui
 from wres_pipeline.publish.snapshot import latest
 from wres_pipeline.sample.generate import generate_year
 
@@ -50,6 +51,18 @@ def _command_line_backfill(root: Path) -> subprocess.Popen:
         [sys.executable, "-m", "wres_pipeline.cli", "backfill", "--years",
          f"{YEARS[0]}-{YEARS[-1]}", "--workers", "2"], cwd=ROOT, env=env,
         stdout=open(root / "backfill.log", "wb"), stderr=subprocess.STDOUT)  # noqa: SIM115
+
+
+def launch_job_backfill(url: str, years) -> str:
+    """What the UI sends for a backfill of the `wres_year` job over a range of years."""
+    launched = graphql(url, """mutation($params: LaunchBackfillParams!) {
+        launchPartitionBackfill(backfillParams: $params) { __typename
+        ... on LaunchBackfillSuccess { backfillId } ... on PythonError { message } } }""",
+        {"params": {"selector": {"partitionSetName": "wres_year_partition_set",
+                                 "repositorySelector": LOCATION},
+                    "partitionNames": [str(y) for y in years]}})
+    assert launched["launchPartitionBackfill"]["__typename"] == "LaunchBackfillSuccess", launched
+    return launched["launchPartitionBackfill"]["backfillId"]
 
 
 def launch_asset_backfill(url: str, years) -> str:
@@ -93,26 +106,18 @@ def reads_after_the_year_before(runs: list) -> bool:
                >= earlier["endTime"] for earlier, later in itertools.pairwise(runs))
 
 
-@pytest.fixture(scope="module")
-def ui(tmp_path_factory):
-    root = tmp_path_factory.mktemp("live")
-    _landing(root / "data" / "landing")
-    with running_ui(root) as (url, _):
-        yield url, root
+def _command_line_ids(root: Path, process: subprocess.Popen) -> dict:
+    assert process.wait(timeout=600) == 0, (root / "backfill.log").read_text()[-3000:]
+    return _ids(root / "data")
 
 
-def test_an_asset_backfill_runs_the_years_in_order_and_publishes_what_the_cli_does(
-        ui, tmp_path):
-    url, root = ui
-    command_line = _command_line_backfill(tmp_path)  # side by side, on its own folders
-    status, runs = finished_backfill(url, launch_asset_backfill(url, YEARS))
-    assert command_line.wait(timeout=600) == 0, (tmp_path / "backfill.log").read_text()[-3000:]
+def _check_backfill(root: Path, status: str, runs: list, expected: dict) -> None:
     assert status == "COMPLETED_SUCCESS", (root / "ui.log").read_text()[-3000:]
     # One run per year, every asset of the year in it; years side by side, but a year reads
     # an earlier year only once that year's run has ended.
     assert [r["year"] for r in runs] == list(YEARS)
     assert all(r["status"] == "SUCCESS" for r in runs)
-    assert len({len(r["assetSelection"]) for r in runs}) == 1
+    assert len({len(r["assetSelection"] or []) for r in runs}) == 1
     assert reads_after_the_year_before(runs)
     assert any(later["startTime"] < earlier["endTime"]
                for earlier, later in itertools.pairwise(runs)), "no two years overlapped"
@@ -121,13 +126,33 @@ def test_an_asset_backfill_runs_the_years_in_order_and_publishes_what_the_cli_do
     window = [u for u in _manifest(root / "data", 2020)["earlier_years"]
               if u["used_for"] == "indicator 3 window"]
     assert window == [{"year": 2019, "snapshot_id": ids[2019], "used_for": "indicator 3 window"}]
-    assert ids == _ids(tmp_path / "data") and None not in ids.values()
+    assert ids == expected and None not in ids.values()
 
 
-def test_a_broken_year_fails_with_a_summary_and_the_year_after_still_publishes(ui, tmp_path):
-    url, root = ui
+# One test, in steps: the steps build on each other's published years, and the daemon, the
+# webserver and the command line's backfill are started once.
+def test_backfills_through_the_daemon(tmp_path):
+    root, command_line_root = tmp_path / "live", tmp_path / "command_line"
+    _landing(root / "data" / "landing")
+    command_line = _command_line_backfill(command_line_root)  # beside the first backfill
+    with running_ui(root) as (url, _):
+        # 1. A backfill of the wres_year job.
+        status, runs = finished_backfill(url, launch_job_backfill(url, YEARS))
+        expected = _command_line_ids(command_line_root, command_line)
+        _check_backfill(root, status, runs, expected)
+
+        # 2. An asset backfill of every per-year asset, from nothing published.
+        shutil.rmtree(root / "data" / "published")
+        status, runs = finished_backfill(url, launch_asset_backfill(url, YEARS))
+        _check_backfill(root, status, runs, expected)
+
+        # 3. A broken year: its run fails, with a failure summary; the year after publishes.
+        _a_broken_year_fails_and_the_year_after_still_publishes(url, root, tmp_path)
+
+
+def _a_broken_year_fails_and_the_year_after_still_publishes(url: str, root: Path,
+                                                          tmp_path: Path) -> None:
     before = _ids(root / "data")
-    assert None not in before.values()  # published by the test above
     # 2020's ESR extract landed again, with FTEs out of range (an error-level rule).
     generate_year(2020, tmp_path, seed=SEED, scale=SCALE, faults=["esr_fte_out_of_range"])
     shutil.copyfile(tmp_path / "2020" / "esr_staff_in_post.csv",

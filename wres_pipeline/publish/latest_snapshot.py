@@ -9,7 +9,8 @@ asset's earlier partitions, never on another year's materialisable assets, becau
 treats a dependency as hard: an asset backfill would hold a year until an earlier year's asset
 had run (not published: the read would still depend on timing), and a year that failed would
 stop every later year, where the pipeline publishes the later year with what has been
-published (and says so). Years run in order instead (the run queue, docs/deployment.md).
+published (and says so). Years launched together are put in order by their runs instead
+(wres_pipeline/year_order.py), and by the command line's phases.
 
 `publish/snapshot` records an observation of its year here each time it publishes, so a year
 built before an earlier year republished shows as stale in the Dagster UI; "Observe" reads every
