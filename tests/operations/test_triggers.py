@@ -41,6 +41,8 @@ def test_landing_sensor_runs_changed_settled_years_once(tmp_path):
     now = time.time()
     requests, cursor = landing_changes(tmp_path, {}, now, 120, YEARS)
     assert [r.partition_key for r in requests] == ["2023", "2024"]
+    # One batch: 2024's step that reads 2023 waits for 2023's run (wres_pipeline/year_order.py).
+    assert len({r.tags["wres/batch"] for r in requests}) == 1
     requests, cursor = landing_changes(tmp_path, cursor, now, 120, YEARS)
     assert requests == []  # nothing changed since
     _write(tmp_path / "2024" / "trust_returns" / "RR8.csv", "resubmitted", age=5)
