@@ -11,7 +11,7 @@ import urllib.request
 
 import pytest
 
-from tests.operations.test_webserver import ROOT, _free_port, graphql
+from tests.operations.live import ROOT, free_port, graphql
 
 
 def _alive(pid: int) -> bool:
@@ -26,7 +26,7 @@ def _alive(pid: int) -> bool:
 
 @pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGINT])
 def test_ui_runs_webserver_and_daemon_and_a_signal_stops_both(tmp_path, signum):
-    port = _free_port()
+    port = free_port()
     env = dict(os.environ, WRES_DATA_DIR=str(tmp_path / "data"),
                DAGSTER_HOME=str(tmp_path / "home"))
     ui = subprocess.Popen([sys.executable, "-m", "wres_pipeline.cli", "ui", "--port", str(port)],
