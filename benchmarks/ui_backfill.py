@@ -25,7 +25,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))  # for the benchmarks and tests packages, run as a script
 
 from benchmarks.measure import timed_process  # noqa: E402
-from tests.operations.live import running_ui  # noqa: E402
+from tests.operations.live import running_ui, snapshot_ids  # noqa: E402
 from tests.operations.test_live_backfill import (  # noqa: E402
     finished_backfill,
     launch_asset_backfill,
@@ -55,12 +55,6 @@ def _sample(sessions: set[int], stop: Event, peaks: dict) -> None:
         peaks["total_kib"] = max(peaks.get("total_kib", 0), total)
         peaks["largest_kib"] = max(peaks.get("largest_kib", 0), largest)
         stop.wait(0.5)
-
-
-def _snapshot_ids(data: Path, years: list[int]) -> dict[int, str | None]:
-    from wres_pipeline.publish.snapshot import latest
-
-    return {year: latest(data / "published" / "internal", year) for year in years}
 
 
 def command_line(root: Path, years: list[int]) -> dict:
@@ -113,7 +107,7 @@ def main() -> None:
         results["command_line"] = command_line(cli_root, years)
         print(f"command line backfill: {results['command_line']}", flush=True)
         results["asset_backfill"] = asset_backfill(ui_root, years)
-        cli_ids, ui_ids = _snapshot_ids(cli_root / "data", years), _snapshot_ids(
+        cli_ids, ui_ids = snapshot_ids(cli_root / "data", years), snapshot_ids(
             ui_root / "data", years)
         results["same_snapshot_ids"] = cli_ids == ui_ids and None not in cli_ids.values()
     ratio = results["asset_backfill"]["wall_s"] / results["command_line"]["wall_s"]

@@ -14,6 +14,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from wres_pipeline.instance import prepare_home
+from wres_pipeline.publish.snapshot import latest
 from wres_pipeline.ui import commands
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -110,3 +111,8 @@ def wait_for_run(url: str, run_id: str, timeout: float = 300) -> str:
             return status
         time.sleep(2)
     return status
+
+
+def snapshot_ids(data: Path, years) -> dict[int, str | None]:
+    """Each year's LATEST internal snapshot id under the data folder (None: unpublished)."""
+    return {year: latest(data / "published" / "internal", year) for year in years}

@@ -12,14 +12,15 @@ from wres_pipeline.instance import DAGSTER_YAML, HEADER, prepare_home
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def _production_yaml() -> str:
+def production_yaml() -> str:
+    """The production dagster.yaml, as docs/deployment.md shows it."""
     text = (ROOT / "docs" / "deployment.md").read_text(encoding="utf-8")
     (block,) = re.findall(r"```yaml\n(.*?)```", text, re.S)
     return block
 
 
 def test_production_dagster_yaml_validates(tmp_path):
-    (tmp_path / "dagster.yaml").write_text(_production_yaml())
+    (tmp_path / "dagster.yaml").write_text(production_yaml())
     config, _ = dagster_instance_config(str(tmp_path))
     assert "postgres" in config["storage"]
     coordinator = config["run_coordinator"]

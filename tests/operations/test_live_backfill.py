@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.operations.live import LOCATION, ROOT, graphql, running_ui
+from tests.operations.live import LOCATION, ROOT, graphql, running_ui, snapshot_ids
 from wres_pipeline.publish.snapshot import latest
 from wres_pipeline.sample.generate import generate_year
 
@@ -33,7 +33,7 @@ def _landing(folder: Path, faults: dict | None = None) -> None:
 
 
 def _ids(data: Path) -> dict[int, str | None]:
-    return {year: latest(data / "published" / "internal", year) for year in YEARS}
+    return snapshot_ids(data, YEARS)
 
 
 def _manifest(data: Path, year: int) -> dict:

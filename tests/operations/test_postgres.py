@@ -17,6 +17,7 @@ from pathlib import Path
 import pytest
 
 from tests.operations.live import ROOT, free_port, graphql, running_ui
+from tests.operations.test_deployment import production_yaml
 from wres_pipeline.sample.generate import generate_year
 
 pytestmark = pytest.mark.slow
@@ -70,11 +71,9 @@ def postgres():
         shutil.rmtree(folder)
 
 
-def production_yaml() -> str:
-    """docs/deployment.md's production dagster.yaml without its Docker run launcher."""
-    text = (ROOT / "docs" / "deployment.md").read_text(encoding="utf-8")
-    (block,) = re.findall(r"```yaml\n(.*?)```", text, re.S)
-    without = re.sub(r"\nrun_launcher:\n(?:  .*\n|\n(?=  ))*", "\n", block)
+def without_run_launcher(text: str) -> str:
+    """The production dagster.yaml without its Docker run launcher."""
+    without = re.sub(r"\nrun_launcher:\n(?:  .*\n|\n(?=  ))*", "\n", text)
     assert "run_launcher" not in without and "storage:\n  postgres:" in without
     return without
 
@@ -82,7 +81,8 @@ def production_yaml() -> str:
 def test_a_year_runs_on_postgres_and_the_ui_reads_it_back(postgres, tmp_path):
     home = tmp_path / "dagster_home"
     home.mkdir()
-    (home / "dagster.yaml").write_text(production_yaml(), encoding="utf-8")
+    (home / "dagster.yaml").write_text(without_run_launcher(production_yaml()),
+                                      encoding="utf-8")
     generate_year(YEAR, tmp_path / "data" / "landing", seed=4, scale=0.003)
     server = {"DAGSTER_PG_HOST": "127.0.0.1", "DAGSTER_PG_PORT": str(postgres),
               "DAGSTER_PG_USERNAME": "wres", "DAGSTER_PG_PASSWORD": "unused",
