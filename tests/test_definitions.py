@@ -22,7 +22,7 @@ def test_definitions_load_with_every_asset():
         "indicators/return_counts", "indicators/survey_counts", "indicators/counts",
         "indicators/wres_indicators", "indicators/trust_distribution",
         "indicators/model_employer", "publish/time_series", "publish/snapshot",
-        "report/national_report", "publish/latest_snapshot",
+        "report/site", "publish/latest_snapshot",
     }
 
 

@@ -111,7 +111,7 @@ def test_earlier_years_are_read_only_as_published_and_only_earlier():
                 assert all(int(k) < int(year) for k in
                            upstream.partitions_subset.get_partition_keys()), (key, year)
     assert readers == {"indicators/return_counts", "indicators/model_employer",
-                       "publish/snapshot", "report/national_report"}
+                       "publish/snapshot", "report/site"}
 
 
 def test_upstream_assets_are_referenced_as_objects_not_retyped_keys():

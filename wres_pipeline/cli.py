@@ -3,6 +3,7 @@
     wres-pipeline demo                   generate the sample years and run them end to end
     wres-pipeline run --years 2022-2024  materialise years already in the landing zone
     wres-pipeline ui [--port 3000]       start the Dagster UI and daemon on 127.0.0.1
+    wres-pipeline serve [--port 8765]    browse the published sites on 127.0.0.1
     wres-pipeline backfill --years 2015-2025 [--workers 2]
                                          many years in parallel processes, phase by phase
     wres-pipeline status                 each year's snapshot, and which years are stale
@@ -81,10 +82,10 @@ def _run_years(years: list[int], current: WresSettings, phase: str | None = None
         results.append(series)
     if not results:
         return 0
-    _print_locations(current)
     from wres_pipeline.publish.coverage import print_coverage
 
     print_coverage(current.paths.published, years)
+    _print_locations(current)
     return 0 if all(r.success for r in results) else 1
 
 
@@ -99,11 +100,15 @@ def _print_locations(current: WresSettings) -> None:
     print(f"Published:       {current.paths.published}/internal/<year>/LATEST (all counts) and "
           f"{current.paths.published}/public/<year>/LATEST (disclosure-controlled)")
     print(f"Public dataset:  {current.paths.published}/public/dataset/<table>/year=<YYYY>/")
-    reports = sorted((Path(current.paths.published) / "public" / "reports").glob("*.html"))
-    if reports:
-        print(f"Reports:         {reports[-1]}" + (f" (and {len(reports) - 1} more)"
-                                                    if len(reports) > 1 else ""))
     print(f"Dagster home:    {current.dagster_home} (open the UI: see README, 'Dagster UI')")
+    # Last, as the reader's way in: each year's site (open the index in a browser, offline,
+    # or browse them all with `wres-pipeline serve`).
+    root = Path(current.paths.published) / "public" / "site"
+    years = sorted(int(p.name) for p in root.glob("[0-9]*") if (p / "index.html").exists())
+    if years:
+        print(f"Sites:           {', '.join(map(str, years))} (browse: wres-pipeline serve)")
+        for year in years:
+            print(f"  {year}: {(root / str(year) / 'index.html').absolute()}")
 
 
 def status_command(args: argparse.Namespace) -> int:
@@ -192,6 +197,14 @@ def ui_command(args: argparse.Namespace) -> int:
     return serve(args.host, args.port)
 
 
+def serve_command(args: argparse.Namespace) -> int:
+    """The published sites on 127.0.0.1 for a browser (wres_pipeline/report/serve.py)."""
+    from wres_pipeline.report.serve import serve
+    from wres_pipeline.report.site import site_root
+
+    return serve(site_root(settings.current().paths.published), args.port)
+
+
 class _Parser(argparse.ArgumentParser):
     """A usage error is one line on standard error and exit status 2, never a traceback."""
 
@@ -240,6 +253,10 @@ def build_parser() -> argparse.ArgumentParser:
     ui.add_argument("--port", type=_positive, default=3000)
     ui.add_argument("--host", default="127.0.0.1", help="address to bind (default loopback)")
     ui.set_defaults(run=ui_command)
+    serve = commands.add_parser("serve", help="browse the published sites on 127.0.0.1 "
+                                              "(default port 8765)")
+    serve.add_argument("--port", type=_positive, default=8765)
+    serve.set_defaults(run=serve_command)
     return parser
 
 

@@ -1,7 +1,7 @@
 """What each year's report, and the time series, were last built from, read from their own
 materialisations in the Dagster instance.
 
-The year's last asset (the national report) records in its materialisation's metadata
+The year's last asset (the site, with the national report) records in its materialisation's metadata
 (`built_from`) the snapshot each edition's LATEST named when it was written, and the earlier
 years' public snapshots it drew its trends from; the time series records the snapshot of every
 year it stacked (`snapshots`). A run killed part-way through publishing (one edition moved, or
@@ -18,7 +18,7 @@ from wres_pipeline.layers import asset_key
 from wres_pipeline.publish.snapshot import latest, published_years
 
 EDITIONS = ("internal", "public")
-REPORT = asset_key("report/national_report")
+REPORT = asset_key("report/site")
 TIME_SERIES = asset_key("publish/time_series")
 
 

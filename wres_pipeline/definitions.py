@@ -24,7 +24,7 @@ from wres_pipeline.organisations.assets import extracts, trusts_in_year
 from wres_pipeline.publish.assets import snapshot
 from wres_pipeline.publish.latest_snapshot import latest_snapshot
 from wres_pipeline.publish.time_series import time_series
-from wres_pipeline.report.assets import national_report
+from wres_pipeline.report.assets import site
 from wres_pipeline.run_failures import run_failure_summary
 from wres_pipeline.schedules import annual_wres_run
 from wres_pipeline.sensors import landing_zone_sensor
@@ -53,7 +53,7 @@ defs = dg.Definitions(
             workforce_counts, disciplinary_inputs, return_counts, survey_counts, counts,
             wres_indicators, trust_distribution, model_employer,
             snapshot, time_series,
-            national_report],
+            site],
     # The one settings object everything is built from (wres_pipeline/settings.py).
     resources={"settings": current()},
     jobs=[wres_year_job, time_series_job],

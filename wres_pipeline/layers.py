@@ -32,11 +32,12 @@ PACKAGE_DIR = Path(__file__).resolve().parent
 
 
 def _code_files(module: str, code: Sequence[str]) -> list[Path]:
-    """The module's own file and every Python or TOML file of the library packages named."""
+    """The module's own file and every Python, TOML or template (HTML) file of the library
+    packages named."""
     files = [Path(sys.modules[module].__file__)]
     for name in code:
         folder = PACKAGE_DIR / name.replace(".", "/")
-        files += sorted(p for p in folder.rglob("*") if p.suffix in (".py", ".toml")) \
+        files += sorted(p for p in folder.rglob("*") if p.suffix in (".py", ".toml", ".html")) \
             if folder.is_dir() else [folder.with_suffix(".py")]
     return files
 

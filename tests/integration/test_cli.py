@@ -28,8 +28,9 @@ def test_demo_generates_and_ingests_through_dagster(tmp_path):
     published = tmp_path / "data" / "published"
     for edition in ("internal", "public"):
         assert (published / edition / "2018" / "LATEST").exists()
-    report = published / "public" / "reports" / "wres_national_report_2018.html"
-    assert report.exists() and f"Reports:         {report}" in result.stdout
+    report = published / "public" / "site" / "2018" / "index.html"
+    assert report.exists() and f"  2018: {report}" in result.stdout
+    assert result.stdout.rstrip().endswith(str(report))
     # Running an unchanged year again does nothing and says why.
     again = subprocess.run([sys.executable, "-m", "wres_pipeline.cli", "run", "--years", "2018"],
                            cwd=ROOT, env=env, capture_output=True, text=True, timeout=300)

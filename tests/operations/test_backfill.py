@@ -30,7 +30,7 @@ def test_backfill_all_years_in_parallel(tmp_path):
     published = tmp_path / "data" / "published"
     for year in range(2015, 2026):
         assert (published / "public" / str(year) / "LATEST").exists(), year
-        assert (published / "public" / "reports" / f"wres_national_report_{year}.html").exists()
+        assert (published / "public" / "site" / str(year) / "national.html").exists()
     for year, window in ((2015, "window_years=1"), (2016, "window_years=2"),
                          (2025, "window_years=2")):
         database = tmp_path / "data" / "warehouse" / f"wres_{year}.duckdb"

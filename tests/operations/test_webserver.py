@@ -46,7 +46,7 @@ def test_asset_graph_partitions_and_checks(server):
         assetChecksOrError { ... on AssetChecks { checks { name blocking } } } } }""")
     nodes = {"/".join(n["assetKey"]["path"]): n for n in nodes["assetNodes"]}
     assert {"staging/esr_staff_in_post", "indicators/wres_indicators", "publish/snapshot",
-            "report/national_report", "publish/time_series"} <= set(nodes)
+            "report/site", "publish/time_series"} <= set(nodes)
     assert nodes["publish/snapshot"]["groupName"] == "publish"
     assert nodes["staging/esr_staff_in_post"]["partitionKeys"][0] == "2015"
     assert "2025" in nodes["staging/esr_staff_in_post"]["partitionKeys"]
