@@ -8,6 +8,7 @@ tests/publish/test_snapshots.py."""
 import ast
 import re
 import subprocess
+import zipfile
 from pathlib import Path
 
 import pyarrow.parquet as pq
@@ -61,6 +62,7 @@ def test_nothing_published_holds_a_person_or_assignment_id(published):
     ids = {row[rows[0].index(c)] for row in rows[1:] for c in ("person_id", "assignment_id")}
     files = [p for p in (published / "published").rglob("*") if p.is_file()]
     parquet = [p for p in files if p.suffix == ".parquet"]
+    assert [p for p in files if p.suffix == ".csv"] and [p for p in files if p.suffix == ".xlsx"]
     assert len(parquet) > 20
     for path in parquet:
         table = pq.read_table(path)
@@ -69,8 +71,12 @@ def test_nothing_published_holds_a_person_or_assignment_id(published):
             if str(column.type) in ("string", "large_string"):
                 assert not ids & set(column.to_pylist()), path
     for path in files:
-        if path.suffix in (".html", ".json", ".svg"):
+        if path.suffix in (".html", ".json", ".svg", ".csv"):
             text = path.read_text(encoding="utf-8")
+            assert not [i for i in ids if i in text], path
+        if path.suffix == ".xlsx":  # a zip of XML parts: every part's text
+            with zipfile.ZipFile(path) as book:
+                text = "".join(book.read(n).decode("utf-8") for n in book.namelist())
             assert not [i for i in ids if i in text], path
 
 

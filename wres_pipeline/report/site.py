@@ -13,6 +13,7 @@ import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
+from wres_pipeline.atomic import process_alive
 from wres_pipeline.report import data as report_data
 from wres_pipeline.report import exports, national, pages
 from wres_pipeline.report.figures import HEADLINES
@@ -130,6 +131,7 @@ def build(published: str | Path, year: int, unknown_warning: float,
     root = site_root(published)
     builds = root / ".builds"
     builds.mkdir(parents=True, exist_ok=True)
+    _clear_stale(builds, root, year)
     staging = builds / f".partial-{year}-{os.getpid()}"
     shutil.rmtree(staging, ignore_errors=True)
     try:
@@ -158,6 +160,17 @@ def build(published: str | Path, year: int, unknown_warning: float,
             shutil.rmtree(old, ignore_errors=True)
     return Site(path=link, index=link / "index.html", pages=count, files=files,
                 snapshot_id=data.snapshot_id, build=final.name)
+
+
+def _clear_stale(builds: Path, root: Path, year: int) -> None:
+    """Remove what a build of the year killed part-way left: its partial folder or link."""
+    for stale in [*builds.glob(f".partial-{year}-*"), *root.glob(f".{year}.link-*")]:
+        pid = stale.name.rsplit("-", 1)[1]
+        if pid.isdigit() and not process_alive(int(pid)):
+            if stale.is_symlink() or stale.is_file():
+                stale.unlink(missing_ok=True)
+            else:
+                shutil.rmtree(stale, ignore_errors=True)
 
 
 def _digest(folder: Path) -> str:
