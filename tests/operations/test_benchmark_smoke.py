@@ -1,5 +1,6 @@
-"""CI runs the national benchmark at a small scale as a smoke test: it must run end to end and
-print its figures and ratios (their values are for reading, never asserted)."""
+"""CI runs the national and the site benchmarks at a small scale as a smoke test: they must run
+end to end and print their figures and ratios (their values are for reading, never
+asserted)."""
 
 import json
 import subprocess
@@ -25,3 +26,17 @@ def test_the_benchmark_runs_at_small_scale(tmp_path):
     assert {"compute_vs_floor", "us_per_row", "bytes_per_row"} <= set(run)
     assert len(run["whole_year"]["runs_s"]) == len(run["pandas_baseline"]["runs_s"]) == 1
     assert "compute/floor" in result.stdout and "targets:" in result.stdout
+
+
+@pytest.mark.slow
+def test_the_site_benchmark_runs_at_small_scale(tmp_path):
+    result = subprocess.run([sys.executable, "benchmarks/site.py", "--years", "2023,2024",
+                             "--scale", "0.005", "--repeat", "1", "--output", str(tmp_path)],
+                            cwd=ROOT, capture_output=True, text=True, timeout=900)
+    assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
+    print(result.stdout[-1500:])
+    saved = json.loads((tmp_path / "site.json").read_text())
+    (run,) = saved["runs"]
+    assert run["pages"] > 200 and set(run["seconds"]) == {
+        "read", "national report", "trust pages", "area pages", "workbook", "publish"}
+    assert "site build, median of 1:" in result.stdout

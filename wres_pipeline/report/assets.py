@@ -38,6 +38,7 @@ def site(context: dg.AssetExecutionContext, settings: WresSettings):
         "serve": dg.MetadataValue.url(site_url(DEFAULT_PORT, year)),
         "serve_command": "wres-pipeline serve",
         "pages": built.pages, "files": built.files, "build": built.build,
+        "seconds_by_stage": dg.MetadataValue.json(built.seconds),
         "public_snapshot": built.snapshot_id,
         # The snapshots the year's outputs were carried through for: the command line reads
         # it to know the year complete, and stale once an earlier year republishes

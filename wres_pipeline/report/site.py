@@ -10,6 +10,8 @@ site or the new one, never a mixture; a rebuild from the same snapshots changes 
 import hashlib
 import os
 import shutil
+import time
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -33,6 +35,7 @@ class Site:
     files: int
     snapshot_id: str
     build: str  # the folder the link names
+    seconds: dict  # seconds per stage
 
 
 def site_root(published: str | Path) -> Path:
@@ -127,7 +130,10 @@ def build(published: str | Path, year: int, unknown_warning: float,
           headcount_tolerance: float) -> Site:
     """Build the year's site from the public edition and publish it (one rename)."""
     public = Path(published) / "public"
-    data = load(public, year)
+    clock = _Clock()
+    with clock("read"):
+        data = load(public, year)
+        report = report_data.load(public, year)
     root = site_root(published)
     builds = root / ".builds"
     builds.mkdir(parents=True, exist_ok=True)
@@ -135,31 +141,52 @@ def build(published: str | Path, year: int, unknown_warning: float,
     staging = builds / f".partial-{year}-{os.getpid()}"
     shutil.rmtree(staging, ignore_errors=True)
     try:
-        report = report_data.load(public, year)
-        _write(staging, "national.html", render(
-            "national.html", **_common(data, ""), **national.context(report)))
-        exports.write_csv(staging / "csv" / "england" / "E92000001.csv",
-                          exports.csv_rows(data, "england", "E92000001"))
-        count = 2 + _trust_pages(staging, data, (unknown_warning, headcount_tolerance))
-        count += _area_pages(staging, data)
-        _index(staging, data)
-        exports.write_workbook(staging / f"wres_{year}.xlsx", data, _method_lines())
-        files = sum(1 for p in staging.rglob("*") if p.is_file())
-        final = builds / f"{year}-{_digest(staging)}"
-        if final.exists():
-            shutil.rmtree(staging)
-        else:
-            staging.rename(final)
+        with clock("national report"):
+            _write(staging, "national.html", render(
+                "national.html", **_common(data, ""), **national.context(report)))
+            exports.write_csv(staging / "csv" / "england" / "E92000001.csv",
+                              exports.csv_rows(data, "england", "E92000001"))
+        with clock("trust pages"):
+            count = 2 + _trust_pages(staging, data, (unknown_warning, headcount_tolerance))
+        with clock("area pages"):
+            count += _area_pages(staging, data)
+            _index(staging, data)
+        with clock("workbook"):
+            exports.write_workbook(staging / f"wres_{year}.xlsx", data, _method_lines())
+        with clock("publish"):
+            files = sum(1 for p in staging.rglob("*") if p.is_file())
+            final = builds / f"{year}-{_digest(staging)}"
+            if final.exists():
+                shutil.rmtree(staging)
+            else:
+                staging.rename(final)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
-    link = root / str(year)
-    _point(link, final)
-    for old in builds.glob(f"{year}-*"):
-        if old != final:
-            shutil.rmtree(old, ignore_errors=True)
+    with clock("publish"):
+        link = root / str(year)
+        _point(link, final)
+        for old in builds.glob(f"{year}-*"):
+            if old != final:
+                shutil.rmtree(old, ignore_errors=True)
     return Site(path=link, index=link / "index.html", pages=count, files=files,
-                snapshot_id=data.snapshot_id, build=final.name)
+                snapshot_id=data.snapshot_id, build=final.name, seconds=clock.seconds)
+
+
+class _Clock:
+    """Seconds per stage of a build (the asset's metadata and the benchmark print them)."""
+
+    def __init__(self):
+        self.seconds: dict[str, float] = {}
+
+    @contextmanager
+    def __call__(self, stage: str):
+        started = time.perf_counter()
+        try:
+            yield
+        finally:
+            self.seconds[stage] = round(self.seconds.get(stage, 0.0)
+                                        + time.perf_counter() - started, 3)
 
 
 def _clear_stale(builds: Path, root: Path, year: int) -> None:
