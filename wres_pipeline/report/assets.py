@@ -7,6 +7,7 @@ from wres_pipeline.layers import layer_asset
 from wres_pipeline.partitions import year_of
 from wres_pipeline.publish.assets import snapshot
 from wres_pipeline.publish.latest_snapshot import EVERY_YEAR_BEFORE, latest_snapshot
+from wres_pipeline.report.data import NATIONAL_SQL
 from wres_pipeline.report.serve import DEFAULT_PORT, site_url
 from wres_pipeline.report.site import build
 from wres_pipeline.report.site_data import SQL_FILES
@@ -14,7 +15,7 @@ from wres_pipeline.resources import WresSettings
 from wres_pipeline.year_order import READS_EARLIER_YEARS, wait_for_earlier_years
 
 
-@layer_asset("report/site", sql=SQL_FILES, code=("report", "completion"),
+@layer_asset("report/site", sql=NATIONAL_SQL + SQL_FILES, code=("report", "completion"),
              op_tags=READS_EARLIER_YEARS,
              # The year's public snapshot, and every earlier year's as published (the trends).
              deps=[snapshot, dg.AssetDep(latest_snapshot, partition_mapping=EVERY_YEAR_BEFORE)],

@@ -1,4 +1,5 @@
-"""What the report shows, read from the public snapshots alone (this year's and earlier).
+"""What the national report shows, read from the public snapshots alone (this year's and
+earlier) through the SQL files assets/report/national_*.sql.
 
 National, regional, ICB and trust-type figures are read as published (the public edition's
 aggregates are computed from the full data); nothing here adds up trusts' rows again.
@@ -10,6 +11,7 @@ from pathlib import Path
 import duckdb
 
 from wres_pipeline.publish.snapshot import latest, published_years
+from wres_pipeline.sql import sql_text
 
 # (label, indicator, measure of the two groups, breakdown, unit, comparison measure, its unit)
 HEADLINES = [
@@ -53,9 +55,17 @@ class ReportData:
     rows: int
 
 
-def _rows(con, sql, params=None):
-    relation = con.sql(sql, params=params)
-    return [dict(zip(relation.columns, row, strict=True)) for row in relation.fetchall()]
+NATIONAL_SQL = ("report/national_england.sql", "report/national_trust_likelihoods.sql",
+                "report/national_board_gaps.sql", "report/national_areas.sql",
+                "report/national_model_employer.sql", "report/national_trends.sql",
+                "report/national_counts.sql", "report/national_distribution.sql",
+                "report/national_quality_trusts.sql", "report/national_quality_tables.sql")
+
+
+def _rows(con, relative_path, params):
+    relation = con.execute(sql_text(relative_path), params)
+    columns = [d[0] for d in relation.description]
+    return [dict(zip(columns, row, strict=True)) for row in relation.fetchall()]
 
 
 def load(public_root: Path, year: int) -> ReportData:
@@ -65,64 +75,29 @@ def load(public_root: Path, year: int) -> ReportData:
     this = folder[year]
 
     def file(name):
-        return str(this / f"{name}.parquet")
+        return {"f": str(this / f"{name}.parquet")}
     with duckdb.connect() as con:
         files = [str(folder[y] / "indicators.parquet") for y in years]
         england = {(r["year"], r["indicator"], r["measure"], r["breakdown"], r["group"]): r["value"]
-                   for r in _rows(con, "select * from read_parquet($files) where level = "
-                                       "'england'", {"files": files})}
+                   for r in _rows(con, "report/national_england.sql", {"files": files})}
         trusts = {}
-        for r in _rows(con, """
-                select indicator, coalesce(value, 'inf'::double) as value
-                from read_parquet($f) where level = 'trust' and measure = 'relative_likelihood'
-                  and (value is not null or outside_non_adverse_range)""",
-                       {"f": file("indicators")}):
+        for r in _rows(con, "report/national_trust_likelihoods.sql", file("indicators")):
             trusts.setdefault(r["indicator"], []).append(r["value"])
-        board = [r["value"] for r in _rows(con, """
-            select value from read_parquet($f) where level = 'trust' and indicator = 9
-              and measure = 'gap_pp' and breakdown = 'board_voting' and value is not null""",
-                                           {"f": file("indicators")})]
-        areas = _rows(con, """
-            select i.level, i.area_code, any_value(i.area_name) as area_name,
-                   any_value(o.region_name) as region_name,
-                   max(i.value) filter (where i.indicator = 1 and i.measure = 'share'
-                                        and i.breakdown = 'all' and i."group" = 'BME')
-                       as bme_share,
-                   max(i.value) filter (where i.indicator = 2
-                                        and i.measure = 'relative_likelihood') as rl2,
-                   max(i.value) filter (where i.indicator = 3
-                                        and i.measure = 'relative_likelihood') as rl3,
-                   max(i.value) filter (where i.indicator = 4
-                                        and i.measure = 'relative_likelihood') as rl4,
-                   max(i.value) filter (where i.indicator = 9 and i.measure = 'gap_pp'
-                                        and i.breakdown = 'board_voting') as board_gap
-            from read_parquet($f) as i
-            left join (select distinct icb_code, region_name from read_parquet($o)) as o
-                on i.level = 'icb' and o.icb_code = i.area_code
-            where i.level in ('region', 'icb', 'trust_type') and i.breakdown in
-                ('all', 'board_voting')
-            group by i.level, i.area_code
-            order by i.level, region_name, area_name""",
-                      {"f": file("indicators"), "o": file("organisations")})
-        model = _rows(con, """
-            select level, area_name, band, bme_headcount, target_headcount, more_needed_now,
-                   more_needed_by_target_year, trusts_with_target, trusts_on_trajectory,
-                   target_year
-            from read_parquet($f) where level in ('england', 'region')
-            order by level, area_name, band""", {"f": file("model_employer")})
-        trends = _rows(con, "select * from read_parquet($f) where level = 'england' "
-                            "order by indicator, breakdown, measure, \"group\"",
-                       {"f": file("trends")})
-        counts = _rows(con, "select count(*) filter (where suppressed) as s, count(*) as n "
-                            "from read_parquet($f)", {"f": file("indicators")})[0]
+        board = [r["value"] for r in _rows(con, "report/national_board_gaps.sql",
+                                           file("indicators"))]
+        areas = _rows(con, "report/national_areas.sql",
+                      file("indicators") | {"o": str(this / "organisations.parquet")})
+        counts = _rows(con, "report/national_counts.sql", file("indicators"))[0]
         return ReportData(
             year=year, snapshot_id=this.name, years=years, england=england, trusts=trusts,
             board_gaps=board, areas=areas,
-            distribution=_rows(con, "select * from read_parquet($f) order by indicator, "
-                                    "breakdown", {"f": file("trust_distribution")}),
-            model_employer=model, trends=trends,
-            quality_trusts=_rows(con, "select * from read_parquet($f)",
-                                 {"f": file("data_quality_trusts")}),
-            quality_tables=_rows(con, "select * from read_parquet($f) where rule = '(all)' "
-                                      "order by \"table\"", {"f": file("data_quality_tables")}),
+            distribution=_rows(con, "report/national_distribution.sql",
+                               file("trust_distribution")),
+            model_employer=_rows(con, "report/national_model_employer.sql",
+                                 file("model_employer")),
+            trends=_rows(con, "report/national_trends.sql", file("trends")),
+            quality_trusts=_rows(con, "report/national_quality_trusts.sql",
+                                 file("data_quality_trusts")),
+            quality_tables=_rows(con, "report/national_quality_tables.sql",
+                                 file("data_quality_tables")),
             suppressed=counts["s"], rows=counts["n"])
