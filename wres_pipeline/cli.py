@@ -81,6 +81,8 @@ def _run_years(years: list[int], current: WresSettings, phase: str | None = None
         _print_run("time series", series, time.perf_counter() - started)
         results.append(series)
     if not results:
+        if phase is None:  # nothing to build: still say where everything is
+            _print_locations(current)
         return 0
     from wres_pipeline.publish.coverage import print_coverage
 

@@ -27,6 +27,7 @@ class Chart:
     rows: list[list[str]]  # its rows, as printed
     height: int = HEIGHT
     width: int = WIDTH
+    small: bool = False  # drawn at its own size, not stretched to the column
     shapes: list[Shape] = field(default_factory=list)
 
     def add(self, tag: str, text: str | None = None, tip: str | None = None, **attrs):
@@ -78,7 +79,7 @@ def line_chart(title: str, series: dict[str, list[tuple[int, float | None]]], y_
         if (shown := [p for p in values if p[1] is not None]))
     width, height = (400, 150) if small else (WIDTH, HEIGHT)
     chart = Chart(title, f"Line chart, {y_label} by year: {ends}.", ["year", *series], table,
-                  width=width, height=height)
+                  width=width, height=height, small=small)
     xs = [x for x, _ in points]
     ys = [y for _, y in points] + ([reference] if reference is not None else []) + \
         (list(band) if band else [])

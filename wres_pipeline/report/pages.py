@@ -75,14 +75,19 @@ class Peers:
 
 
 def _withheld(data: SiteData, level: str, code: str, indicator: int) -> list[str]:
+    """What of the indicator the public edition withholds, by reason: how many figures, and
+    which (the first three)."""
     said = {}
     for row in data.rows.get((level, code), []):
         if row["indicator"] == indicator and row["suppressed"]:
-            what = f"{row['measure']} {row['breakdown']} {row['group']}".replace(" all", "")
+            what = " ".join(p for p in (row["measure"], row["breakdown"], row["group"])
+                            if p != "all")
             said.setdefault(row["suppression_reason"], []).append(what)
-    return [f"{', '.join(sorted(set(whats))[:4])}"
-            f"{' and more' if len(set(whats)) > 4 else ''}: {reason}"
-            for reason, whats in sorted(said.items())]
+    out = []
+    for reason, whats in sorted(said.items()):
+        named = ", ".join(whats[:3]) + (", ..." if len(whats) > 3 else "")
+        out.append(f"{len(whats)} figure{'s' if len(whats) > 1 else ''} ({named}): {reason}")
+    return out
 
 
 def indicator_sections(data: SiteData, level: str, code: str, above: list[tuple],
@@ -141,7 +146,7 @@ def model_employer(data: SiteData, level: str, code: str) -> dict:
                      n is not None for n in now) else None,
                  "goal": sum(g for g in goal if g is not None) if any(
                      g is not None for g in goal) else None}
-    return {"bands": bands, "target_year": target_year, "total": total,
+    return {"bands": bands, "target_year": target_year, "total": total, "trust": level == "trust",
             "withheld_total": bool(bands) and total is None}
 
 
