@@ -17,14 +17,10 @@ from pathlib import Path
 
 from wres_pipeline.atomic import process_alive
 from wres_pipeline.report import data as report_data
-from wres_pipeline.report import exports, national, pages
-from wres_pipeline.report.figures import HEADLINES
+from wres_pipeline.report import exports, national
 from wres_pipeline.report.render import render
-from wres_pipeline.report.site_data import SiteData, load
-
-AREA_LEVELS = (("region", "NHS England regions", "region_code"),
-               ("icb", "Integrated care boards", "icb_code"),
-               ("trust_type", "Trust types", "trust_type"))
+from wres_pipeline.report.site_data import load
+from wres_pipeline.report.site_pages import area_pages, common, index, trust_pages, write
 
 
 @dataclass(frozen=True)
@@ -40,90 +36,6 @@ class Site:
 
 def site_root(published: str | Path) -> Path:
     return Path(published) / "public" / "site"
-
-
-def _common(data: SiteData, root: str) -> dict:
-    return {"year": data.year, "snapshot_id": data.snapshot_id, "root": root}
-
-
-def _above(data: SiteData, trust: dict) -> list[tuple]:
-    return [("icb", trust["icb_code"], trust["icb_name"]),
-            ("region", trust["region_code"], trust["region_name"]),
-            ("trust_type", trust["trust_type"], data.names[("trust_type", trust["trust_type"])]),
-            ("england", "E92000001", "England")]
-
-
-def _write(folder: Path, relative: str, text: str) -> None:
-    target = folder / relative
-    target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(text, encoding="utf-8")
-
-
-def _trust_pages(folder: Path, data: SiteData, thresholds: tuple[float, float]) -> int:
-    peers = pages.Peers(data)
-    for trust in data.trusts:
-        code = trust["organisation_code"]
-        _write(folder, f"trust/{code}.html", render(
-            "trust.html", **_common(data, "../"), trust=trust,
-            type_name=data.names[("trust_type", trust["trust_type"])],
-            sections=pages.indicator_sections(data, "trust", code, _above(data, trust), peers,
-                                              trust),
-            model=pages.model_employer(data, "trust", code),
-            quality=pages.quality_notes(trust, *thresholds)))
-        exports.write_csv(folder / "csv" / "trust" / f"{code}.csv",
-                          exports.csv_rows(data, "trust", code))
-    return len(data.trusts)
-
-
-def _area_pages(folder: Path, data: SiteData) -> int:
-    written = 0
-    for level, _, field in AREA_LEVELS:
-        for code, name in data.areas(level):
-            members = [t for t in data.trusts if t[field] == code]
-            above = [] if level != "icb" else [
-                ("region", members[0]["region_code"], members[0]["region_name"])] if members \
-                else []
-            above.append(("england", "E92000001", "England"))
-            cells = [{"code": t["organisation_code"], "name": t["organisation_name"],
-                      "cells": _cells(data, "trust", t["organisation_code"])}
-                     for t in sorted(members, key=lambda t: t["organisation_name"])]
-            _write(folder, f"{level}/{code}.html", render(
-                "area.html", **_common(data, "../"), level=level, code=code, name=name,
-                level_name=pages.LEVEL_NAMES[level], headlines=HEADLINES, trusts=cells,
-                own=_cells(data, level, code),
-                adverse_counts=[sum(1 for t in cells if t["cells"][i]["flag"])
-                                for i in range(len(HEADLINES))],
-                model=pages.model_employer(data, level, code),
-                sections=pages.indicator_sections(data, level, code, above)))
-            exports.write_csv(folder / "csv" / level / f"{code}.csv",
-                              exports.csv_rows(data, level, code))
-            written += 1
-    return written
-
-
-def _cells(data: SiteData, level: str, code: str) -> list[dict]:
-    from wres_pipeline.report.figures import number
-
-    out = []
-    for h in HEADLINES:
-        row = data.figure(level, code, (h.indicator, h.measure, h.breakdown, h.group))
-        out.append({"value": number(row.get("value") if row else None, h.unit),
-                    "flag": pages.flag(h, row)})
-    return out
-
-
-def _index(folder: Path, data: SiteData) -> None:
-    where = {t["organisation_code"]: f"{t['icb_name']}, {t['region_name']}"
-             for t in data.trusts}
-    groups = [("trust", "Trusts", [{"name": n, "code": c, "href": f"trust/{c}.html",
-                                    "where": where.get(c)} for c, n in data.areas("trust")])]
-    groups += [(level, title, [{"name": n, "code": c, "href": f"{level}/{c}.html",
-                                "where": None} for c, n in data.areas(level)])
-               for level, title, _ in AREA_LEVELS]
-    _write(folder, "index.html", render(
-        "index.html", **_common(data, ""), groups=groups,
-        entries=[e for _, _, items in groups for e in items],
-        counts={level: len(items) for level, _, items in groups}))
 
 
 def build(published: str | Path, year: int, unknown_warning: float,
@@ -142,15 +54,15 @@ def build(published: str | Path, year: int, unknown_warning: float,
     shutil.rmtree(staging, ignore_errors=True)
     try:
         with clock("national report"):
-            _write(staging, "national.html", render(
-                "national.html", **_common(data, ""), **national.context(report)))
+            write(staging, "national.html", render(
+                "national.html", **common(data, ""), **national.context(report)))
             exports.write_csv(staging / "csv" / "england" / "E92000001.csv",
                               exports.csv_rows(data, "england", "E92000001"))
         with clock("trust pages"):
-            count = 2 + _trust_pages(staging, data, (unknown_warning, headcount_tolerance))
+            count = 2 + trust_pages(staging, data, (unknown_warning, headcount_tolerance))
         with clock("area pages"):
-            count += _area_pages(staging, data)
-            _index(staging, data)
+            count += area_pages(staging, data)
+            index(staging, data)
         with clock("workbook"):
             exports.write_workbook(staging / f"wres_{year}.xlsx", data, _method_lines())
         with clock("publish"):
