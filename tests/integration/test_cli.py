@@ -43,5 +43,16 @@ def test_demo_generates_and_ingests_through_dagster(tmp_path):
             runs = instance.get_runs()
             assert len(runs) == 3
             assert all(run.status == dg.DagsterRunStatus.SUCCESS for run in runs)
+            # The site's materialisation links its index (a file and `wres-pipeline serve`)
+            # and counts its pages: 2018's trusts, regions, ICBs, trust types, the index and
+            # the national report.
+            (record,) = instance.fetch_materializations(dg.AssetRecordsFilter(
+                asset_key=dg.AssetKey(["report", "site"]), asset_partitions=["2018"]),
+                limit=1).records
+            metadata = record.asset_materialization.metadata
+            assert metadata["index"].value == str(report)
+            assert metadata["serve"].value == "http://127.0.0.1:8765/2018/index.html"
+            pages = sum(1 for _ in report.parent.glob("*/*.html")) + 2
+            assert metadata["pages"].value == pages > 200
     finally:
         del os.environ["DAGSTER_HOME"]
