@@ -5,19 +5,9 @@ templates/national.html lays it out."""
 
 from wres_pipeline.report import charts
 from wres_pipeline.report.data import HEADLINES, ReportData
+from wres_pipeline.report.figures import number as fmt
 
 UNITS = {"share": "%", "rate": "%", "percent": "%", "gap_pp": "pp", "relative_likelihood": "x"}
-
-
-def fmt(value, unit):
-    """A figure as the report prints it (an en dash where there is none)."""
-    if value is None:
-        return "\u2013"
-    if unit == "x":
-        return f"{value:.2f}"
-    if unit == "people":
-        return f"{value:,}"
-    return f"{value:.1f}{'' if unit == '%' else ' '}{unit}"
 
 
 def headlines(data: ReportData) -> dict:

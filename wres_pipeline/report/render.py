@@ -15,13 +15,11 @@ def people(value) -> str:
 def environment():
     from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 
-    from wres_pipeline.report.national import fmt
-
     env = Environment(loader=PackageLoader("wres_pipeline.report", "templates"),
                       autoescape=select_autoescape(["html"], default=True),
                       undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True,
                       keep_trailing_newline=True)
-    env.globals.update(number=number, people=people, fmt=fmt)
+    env.globals.update(number=number, people=people)
     return env
 
 
