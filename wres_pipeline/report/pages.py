@@ -82,7 +82,7 @@ def _withheld(data: SiteData, level: str, code: str, indicator: int) -> list[str
         if row["indicator"] == indicator and row["suppressed"]:
             what = " ".join(p for p in (row["measure"], row["breakdown"], row["group"])
                             if p != "all")
-            said.setdefault(row["suppression_reason"], []).append(what)
+            said.setdefault(row["suppression_reason"] or "withheld", []).append(what)
     out = []
     for reason, whats in sorted(said.items()):
         named = ", ".join(whats[:3]) + (", ..." if len(whats) > 3 else "")
