@@ -52,10 +52,10 @@ def area_pages(folder: Path, data: SiteData) -> int:
     for level, _, field in AREA_LEVELS:
         for code, name in data.areas(level):
             members = [t for t in data.trusts if t[field] == code]
-            above = [] if level != "icb" else [
-                ("region", members[0]["region_code"], members[0]["region_name"])] if members \
-                else []
-            above.append(("england", "E92000001", "England"))
+            above = [("england", "E92000001", "England")]
+            if level == "icb" and members:  # an ICB lies within one region
+                above.insert(0, ("region", members[0]["region_code"],
+                                 members[0]["region_name"]))
             cells = [{"code": t["organisation_code"], "name": t["organisation_name"],
                       "cells": _cells(data, "trust", t["organisation_code"])}
                      for t in sorted(members, key=lambda t: t["organisation_name"])]
