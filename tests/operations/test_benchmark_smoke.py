@@ -1,6 +1,6 @@
-"""CI runs the national and the site benchmarks at a small scale as a smoke test: they must run
-end to end and print their figures and ratios (their values are for reading, never
-asserted)."""
+"""CI runs the national, site and validation-floor benchmarks at a small scale as a smoke test:
+they must run end to end and print their figures and ratios (their values are for reading,
+never asserted); the floor must find what Great Expectations finds."""
 
 import json
 import subprocess
@@ -42,3 +42,15 @@ def test_the_site_benchmark_runs_at_small_scale(tmp_path):
         "workbook", "publish"}
     assert run["seconds"] >= sum(run["stages"].values()) - 0.02
     assert "site build, median of 1:" in result.stdout
+
+
+@pytest.mark.slow
+def test_the_validation_floor_finds_what_great_expectations_finds():
+    result = subprocess.run([sys.executable, "benchmarks/validation_floor.py", "--scale", "0.01",
+                             "--repeat", "1"], cwd=ROOT, capture_output=True, text=True,
+                            timeout=600)
+    assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
+    print(result.stdout[-800:])
+    assert "findings identical" in result.stdout and "DIFFERENT" not in result.stdout
+    # The injected ESR faults are found by both (a rule with 0 on both sides proves little).
+    assert "fte_in_range                              1        1" in result.stdout
