@@ -56,6 +56,14 @@ def create_view(con: duckdb.DuckDBPyConnection, view: str, relative_path: str,
         return con.execute(f"select count(*) from {view}").fetchall()[0][0]
 
 
+def rows(con: duckdb.DuckDBPyConnection, relative_path: str,
+         params: dict | None = None) -> list[dict]:
+    """A SQL file's result as one dict per row (for the small results readers print)."""
+    relation = con.execute(sql_text(relative_path), params or {})
+    columns = [d[0] for d in relation.description]
+    return [dict(zip(columns, row, strict=True)) for row in relation.fetchall()]
+
+
 def drop_relation(con: duckdb.DuckDBPyConnection, schema: str, name: str) -> None:
     """Drop `<schema>.<name>`, whether it is a table or a view (there is none after this)."""
     kinds = con.execute("select table_type from information_schema.tables "

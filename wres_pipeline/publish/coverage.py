@@ -5,8 +5,8 @@ from pathlib import Path
 
 import duckdb
 
+from wres_pipeline import sql
 from wres_pipeline.publish.snapshot import latest, published_years
-from wres_pipeline.sql import sql_text
 
 
 def coverage(published: str | Path, years: list[int] | None = None) -> list[dict]:
@@ -20,8 +20,7 @@ def coverage(published: str | Path, years: list[int] | None = None) -> list[dict
         for name in ("indicators", "organisations"):
             con.register(f"public_{name}", con.read_parquet(
                 [str(f / f"{name}.parquet") for f in folders]))
-        relation = con.sql(sql_text("publish/coverage.sql"))
-        return [dict(zip(relation.columns, row, strict=True)) for row in relation.fetchall()]
+        return sql.rows(con, "publish/coverage.sql")
 
 
 def print_coverage(published: str | Path, years: list[int] | None = None) -> None:

@@ -88,6 +88,16 @@ def latest(edition_root: Path, year: int) -> str | None:
     return pointer.read_text(encoding="utf-8").strip() if pointer.exists() else None
 
 
+def latest_folders(edition_root: Path, up_to: int) -> dict[int, Path]:
+    """Each published year up to `up_to` and the snapshot folder its LATEST names, each
+    pointer read once (so everything built from them reads one set of snapshots)."""
+    root = Path(edition_root)
+    folders = {y: root / str(y) / latest(root, y) for y in published_years(root) if y <= up_to}
+    if up_to not in folders:
+        raise FileNotFoundError(f"{root}/{up_to}/LATEST: the year has no snapshot")
+    return folders
+
+
 def _write_exchange(folder: Path, name: str, data: pa.Table) -> dict:
     """A cross-year input table (wres_pipeline/exchange.py), written as the year built it."""
     path = folder / EXCHANGE / f"{name}.parquet"

@@ -10,8 +10,7 @@ from pathlib import Path
 
 import duckdb
 
-from wres_pipeline.publish.snapshot import latest, published_years
-from wres_pipeline.sql import sql_text
+from wres_pipeline.sql import rows
 
 # (label, indicator, measure of the two groups, breakdown, unit, comparison measure, its unit)
 HEADLINES = [
@@ -62,42 +61,36 @@ NATIONAL_SQL = ("report/national_england.sql", "report/national_trust_likelihood
                 "report/national_quality_trusts.sql", "report/national_quality_tables.sql")
 
 
-def _rows(con, relative_path, params):
-    relation = con.execute(sql_text(relative_path), params)
-    columns = [d[0] for d in relation.description]
-    return [dict(zip(columns, row, strict=True)) for row in relation.fetchall()]
-
-
-def load(public_root: Path, year: int) -> ReportData:
-    """Read the year's public snapshot and every earlier year's latest public snapshot."""
-    years = [y for y in published_years(Path(public_root)) if y <= year]
-    folder = {y: Path(public_root) / str(y) / latest(public_root, y) for y in years}
-    this = folder[year]
+def load(folders: dict[int, Path], year: int) -> ReportData:
+    """Read the year's public snapshot and every earlier year's, from the snapshot folders
+    their LATEST named (wres_pipeline/publish/snapshot.py: latest_folders)."""
+    years = sorted(folders)
+    this = folders[year]
 
     def file(name):
         return {"f": str(this / f"{name}.parquet")}
     with duckdb.connect() as con:
-        files = [str(folder[y] / "indicators.parquet") for y in years]
+        files = [str(folders[y] / "indicators.parquet") for y in years]
         england = {(r["year"], r["indicator"], r["measure"], r["breakdown"], r["group"]): r["value"]
-                   for r in _rows(con, "report/national_england.sql", {"files": files})}
+                   for r in rows(con, "report/national_england.sql", {"files": files})}
         trusts = {}
-        for r in _rows(con, "report/national_trust_likelihoods.sql", file("indicators")):
+        for r in rows(con, "report/national_trust_likelihoods.sql", file("indicators")):
             trusts.setdefault(r["indicator"], []).append(r["value"])
-        board = [r["value"] for r in _rows(con, "report/national_board_gaps.sql",
+        board = [r["value"] for r in rows(con, "report/national_board_gaps.sql",
                                            file("indicators"))]
-        areas = _rows(con, "report/national_areas.sql",
+        areas = rows(con, "report/national_areas.sql",
                       file("indicators") | {"o": str(this / "organisations.parquet")})
-        counts = _rows(con, "report/national_counts.sql", file("indicators"))[0]
+        counts = rows(con, "report/national_counts.sql", file("indicators"))[0]
         return ReportData(
             year=year, snapshot_id=this.name, years=years, england=england, trusts=trusts,
             board_gaps=board, areas=areas,
-            distribution=_rows(con, "report/national_distribution.sql",
+            distribution=rows(con, "report/national_distribution.sql",
                                file("trust_distribution")),
-            model_employer=_rows(con, "report/national_model_employer.sql",
+            model_employer=rows(con, "report/national_model_employer.sql",
                                  file("model_employer")),
-            trends=_rows(con, "report/national_trends.sql", file("trends")),
-            quality_trusts=_rows(con, "report/national_quality_trusts.sql",
+            trends=rows(con, "report/national_trends.sql", file("trends")),
+            quality_trusts=rows(con, "report/national_quality_trusts.sql",
                                  file("data_quality_trusts")),
-            quality_tables=_rows(con, "report/national_quality_tables.sql",
+            quality_tables=rows(con, "report/national_quality_tables.sql",
                                  file("data_quality_tables")),
             suppressed=counts["s"], rows=counts["n"])

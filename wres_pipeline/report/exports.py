@@ -4,10 +4,11 @@
 Both are written byte for byte the same from the same snapshot (no clock in them)."""
 
 import csv
+import re
 import zipfile
 from pathlib import Path
 
-from wres_pipeline.report.figures import HEADLINES
+from wres_pipeline.report.figures import HEADLINES, significance
 from wres_pipeline.report.site_data import SiteData
 
 CSV_COLUMNS = ["section", "indicator", "measure", "breakdown", "group", "numerator",
@@ -52,7 +53,6 @@ def _headline_columns() -> list[str]:
 
 
 def _headline_cells(data: SiteData, level: str, code: str) -> list:
-    from wres_pipeline.report.figures import significance
     cells = []
     for h in HEADLINES:
         row = data.figure(level, code, (h.indicator, h.measure, h.breakdown, h.group)) or {}
@@ -113,6 +113,4 @@ def _fix_times(source: Path, target: Path) -> None:
 
 
 def _without_dates(core: bytes) -> bytes:
-    import re
-
     return re.sub(rb"<dcterms:(created|modified)[^>]*>[^<]*</dcterms:\1>", b"", core)

@@ -131,21 +131,23 @@ def indicator_sections(data: SiteData, level: str, code: str, above: list[tuple]
     return sections
 
 
+def _sum_known(values: list) -> int | None:
+    """The sum of the values there are; None when there is none (no target anywhere)."""
+    known = [v for v in values if v is not None]
+    return sum(known) if known else None
+
+
 def model_employer(data: SiteData, level: str, code: str) -> dict:
     """Each senior band's BME staff, this year's point on the trajectory and the goal, and how
     many more people each asks for; the total over bands counts each person once."""
     rows = {r["band"]: r for r in data.model_employer.get((level, code), [])}
     bands = [rows[b] for b in (*SENIOR_BANDS, "band_8c_to_vsm") if b in rows]
-    published = [rows[b] for b in TOTAL_BANDS if b in rows and not rows[b]["suppressed"]]
+    adding = [rows[b] for b in TOTAL_BANDS if b in rows]
     target_year = next((r["target_year"] for r in bands if r["target_year"]), None)
     total = None
-    if published and len(published) == len([b for b in TOTAL_BANDS if b in rows]):
-        now = [r["more_needed_now"] for r in published]
-        goal = [r["more_needed_by_target_year"] for r in published]
-        total = {"now": sum(n for n in now if n is not None) if any(
-                     n is not None for n in now) else None,
-                 "goal": sum(g for g in goal if g is not None) if any(
-                     g is not None for g in goal) else None}
+    if adding and not any(r["suppressed"] for r in adding):
+        total = {key: _sum_known([r[field] for r in adding]) for key, field in
+                 (("now", "more_needed_now"), ("goal", "more_needed_by_target_year"))}
     return {"bands": bands, "target_year": target_year, "total": total, "trust": level == "trust",
             "withheld_total": bool(bands) and total is None}
 

@@ -19,14 +19,12 @@ def site_url(port: int, year: int | None = None) -> str:
 
 
 class SiteHandler(SimpleHTTPRequestHandler):
-    """Files only: no directory listing, and the year folder's links are followed."""
+    """Files only: no directory listing (the year folders' links are followed, as the
+    standard handler does)."""
 
     def list_directory(self, path):
         self.send_error(404, "No listing")
         return None
-
-    def log_message(self, format, *args):  # one line per request, on stderr as usual
-        super().log_message(format, *args)
 
 
 def server(root: Path, port: int = DEFAULT_PORT) -> ThreadingHTTPServer:

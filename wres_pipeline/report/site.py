@@ -9,13 +9,16 @@ site or the new one, never a mixture; a rebuild from the same snapshots changes 
 
 import hashlib
 import os
+import re
 import shutil
 import time
 from contextlib import contextmanager
 from dataclasses import dataclass
+from html import unescape
 from pathlib import Path
 
 from wres_pipeline.atomic import process_alive
+from wres_pipeline.publish.snapshot import latest_folders
 from wres_pipeline.report import data as report_data
 from wres_pipeline.report import exports, national
 from wres_pipeline.report.render import render
@@ -44,8 +47,10 @@ def build(published: str | Path, year: int, unknown_warning: float,
     public = Path(published) / "public"
     clock = _Clock()
     with clock("read"):
-        data = load(public, year)
-        report = report_data.load(public, year)
+        # Every LATEST read once: the pages and the national report show one set of snapshots.
+        folders = latest_folders(public, year)
+        data = load(folders, year)
+        report = report_data.load(folders, year)
     root = site_root(published)
     builds = root / ".builds"
     builds.mkdir(parents=True, exist_ok=True)
@@ -132,8 +137,5 @@ def _point(link: Path, target: Path) -> None:
 
 
 def _method_lines() -> list[str]:
-    import re
-    from html import unescape
-
     text = render("method.html")
     return [unescape(re.sub(r"\s+", " ", re.sub(r"<[^>]+>", "", text))).strip()]

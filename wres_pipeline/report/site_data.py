@@ -7,9 +7,8 @@ from pathlib import Path
 
 import duckdb
 
-from wres_pipeline.publish.snapshot import latest, published_years
 from wres_pipeline.report.figures import KEYS
-from wres_pipeline.sql import sql_text
+from wres_pipeline.sql import rows
 
 SQL_FILES = ("report/site_figures.sql", "report/site_organisations.sql",
              "report/site_model_employer.sql", "report/site_year_rows.sql")
@@ -38,43 +37,33 @@ class SiteData:
         return self.figures.get((level, code), {}).get(year or self.year, {}).get(key)
 
 
-def _dicts(con, relative_path, params):
-    relation = con.execute(sql_text(relative_path), params)
-    columns = [d[0] for d in relation.description]
-    return [dict(zip(columns, row, strict=True)) for row in relation.fetchall()]
-
-
-def load(public_root: Path, year: int) -> SiteData:
-    """Read the year's public snapshot and every earlier year's LATEST public snapshot."""
-    public_root = Path(public_root)
-    years = [y for y in published_years(public_root) if y <= year]
-    if year not in years:
-        raise FileNotFoundError(f"{public_root}/{year}/LATEST: the year has no public snapshot")
-    snapshots = {y: latest(public_root, y) for y in years}
-    folder = {y: public_root / str(y) / snapshots[y] for y in years}
-    this = folder[year]
+def load(folders: dict[int, Path], year: int) -> SiteData:
+    """Read the year's public snapshot and every earlier year's, from the snapshot folders
+    their LATEST named (wres_pipeline/publish/snapshot.py: latest_folders)."""
+    years = sorted(folders)
+    this = folders[year]
     with duckdb.connect() as con:
-        figures_rows = _dicts(con, "report/site_figures.sql",
-                              {"files": [str(folder[y] / "indicators.parquet") for y in years],
-                               "year": year, "headlines": ["|".join(map(str, k)) for k in KEYS]})
-        trusts = _dicts(con, "report/site_organisations.sql",
-                        {"organisations": str(this / "organisations.parquet"),
-                         "quality": str(this / "data_quality_trusts.parquet")})
-        model_rows = _dicts(con, "report/site_model_employer.sql",
-                            {"model_employer": str(this / "model_employer.parquet")})
-        year_rows = _dicts(con, "report/site_year_rows.sql",
-                           {"indicators": str(this / "indicators.parquet")})
+        figures_rows = rows(con, "report/site_figures.sql",
+                            {"files": [str(folders[y] / "indicators.parquet") for y in years],
+                             "year": year, "headlines": ["|".join(map(str, k)) for k in KEYS]})
+        trusts = rows(con, "report/site_organisations.sql",
+                      {"organisations": str(this / "organisations.parquet"),
+                       "quality": str(this / "data_quality_trusts.parquet")})
+        model_rows = rows(con, "report/site_model_employer.sql",
+                          {"model_employer": str(this / "model_employer.parquet")})
+        year_rows = rows(con, "report/site_year_rows.sql",
+                         {"indicators": str(this / "indicators.parquet")})
     figures = defaultdict(lambda: defaultdict(dict))
     for row in figures_rows:
         key = (row["indicator"], row["measure"], row["breakdown"], row["group"])
         figures[(row["level"], row["area_code"])][row["year"]][key] = row
-    rows, names = defaultdict(list), {}
+    by_area, names = defaultdict(list), {}
     for row in year_rows:
-        rows[(row["level"], row["area_code"])].append(row)
+        by_area[(row["level"], row["area_code"])].append(row)
         names[(row["level"], row["area_code"])] = row["area_name"]
     model = defaultdict(list)
     for row in model_rows:
         model[(row["level"], row["area_code"])].append(row)
-    return SiteData(year=year, snapshot_id=snapshots[year], years=years, snapshots=snapshots,
-                    names=names, figures=figures, trusts=trusts, model_employer=model,
-                    rows=rows)
+    return SiteData(year=year, snapshot_id=this.name, years=years,
+                    snapshots={y: folders[y].name for y in years}, names=names,
+                    figures=figures, trusts=trusts, model_employer=model, rows=by_area)
