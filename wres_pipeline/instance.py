@@ -17,6 +17,15 @@ telemetry:
 # No "join the community" dialog on the UI's pages.
 nux:
   enabled: false
+# The event log is Dagster's SQLite storage in its usual folder, with connections kept open and
+# commits that do not wait on the disk (wres_pipeline/event_log.py: 12 ms an event becomes
+# 1.5 ms; about 500 events a year).
+event_log_storage:
+  module: wres_pipeline.event_log
+  class: LocalEventLogStorage
+  config:
+    dagster_home:
+      env: DAGSTER_HOME
 # Runs launched from the UI, an asset or job backfill, the schedule or the landing-zone sensor
 # wait in a queue that the daemon (`wres-pipeline ui` runs it) starts them from, in the order
 # they were queued: never two runs of one WRES year at once (its DuckDB file allows one writer),
