@@ -23,9 +23,21 @@ def test_the_benchmark_runs_at_small_scale(tmp_path):
     (run,) = json.loads(saved.read_text())["runs"]
     assert run["pandas_baseline"]["max_relative_difference"] < 1e-9  # same figures
     assert run["rerun_unchanged"]["published_bytes_unchanged"]
-    assert {"compute_vs_floor", "us_per_row", "bytes_per_row"} <= set(run)
+    assert {"compute_vs_floor", "whole_year_vs_floor", "worst_run", "us_per_row",
+            "bytes_per_row"} <= set(run)
     assert len(run["whole_year"]["runs_s"]) == len(run["pandas_baseline"]["runs_s"]) == 1
-    assert "compute/floor" in result.stdout and "targets:" in result.stdout
+    # Where the wall time went: the parts add up to the whole, every event write is counted.
+    split = run["whole_year"]["breakdown"]
+    parts = (split["start_up_to_run_created_s"] + split["run_created_to_first_step_s"]
+             + split["steps_s"] + split["between_steps_s"] + split["after_the_run_s"])
+    assert abs(parts - run["whole_year"]["s"]) < 0.2 and split["steps_s"] > 0
+    assert split["events_written"] > split["events_in_year_run"] > 100
+    assert 0 < split["event_writes_s"] < run["whole_year"]["s"]
+    assert run["validation"]["findings_identical"] and run["validation"]["gx_s"] > 0
+    assert "great_expectations (in the first validation)" in json.loads(
+        saved.read_text())["imports_s"]
+    assert "whole/floor" in result.stdout and "targets (issue 19):" in result.stdout
+    assert "Dagster between the steps" in result.stdout
 
 
 @pytest.mark.slow

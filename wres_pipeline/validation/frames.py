@@ -25,9 +25,11 @@ def _frame_expression(column) -> str:
     return f"s.{column.name}"
 
 
-def frame_sql(contract: Contract) -> str:
-    """SELECT of the validation frame; identifiers come from the contract, never from data."""
-    selected = ["s.source_file", "s.source_row"]
+def frame_sql(contract: Contract, position: str | None = None) -> str:
+    """SELECT of the validation frame; identifiers come from the contract, never from data.
+    With `position`, a column of that name gives each row's position in the staging table."""
+    selected = ["s.source_file", "s.source_row"] + ([f"s.rowid as {position}"] if position
+                                                    else [])
     selected += [_frame_expression(c) for c in contract.columns]
     selected += [f"nullif(trim(r.{c.name}), '') as {text_column(c)}"
                  for c in contract.columns if is_typed(c)]
@@ -50,14 +52,20 @@ def validation_frame(con: duckdb.DuckDBPyConnection, contract: Contract) -> "pd.
     groups: nearly every column) becomes categorical, so selecting, hashing and matching work on
     small integer codes and each distinct text once; near-unique text (ids) stays Arrow text,
     where a categorical would cost more to build than it saves."""
-    import pandas as pd
     import pyarrow.compute as pc
 
     table = con.sql(frame_sql(contract)).to_arrow_table()
     if pc.all(table[ALIGNED]).as_py() is False:  # None: an empty table
         raise RuntimeError(f"staging.{contract.name} and raw.{contract.name} do not line up")
+    return to_pandas(table.drop_columns([ALIGNED]))
+
+
+def to_pandas(table: "pa.Table") -> "pd.DataFrame":
+    """The Arrow table as the validation frame (see validation_frame)."""
+    import pandas as pd
+
     arrow = dict(zip(table.column_names, table.columns, strict=True))
-    del table, arrow[ALIGNED]  # column by column: each Arrow column is freed once converted
+    del table  # column by column: each Arrow column is freed once converted
     return pd.DataFrame({name: _pandas_column(arrow.pop(name)) for name in list(arrow)},
                         copy=False)
 

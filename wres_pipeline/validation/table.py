@@ -7,13 +7,18 @@ from pathlib import Path
 
 import dagster as dg
 import duckdb
+import pyarrow as pa
 
 from wres_pipeline.contracts import Contract
 from wres_pipeline.ingest.staging import release_raw
 from wres_pipeline.validation.accepted import accept_load
-from wres_pipeline.validation.findings import check_result, compact, quarantine_table
-from wres_pipeline.validation.frames import validation_frame
-from wres_pipeline.validation.gx_runner import validate
+from wres_pipeline.validation.batches import BATCH_ROWS, validate_batches, write_frame
+from wres_pipeline.validation.findings import (
+    QUARANTINE_SCHEMA,
+    check_result,
+    compact,
+    quarantine_table,
+)
 from wres_pipeline.validation.rules import rule_prefix
 from wres_pipeline.validation.suites import rules_in_suite
 
@@ -47,22 +52,26 @@ def check_specs(contract: Contract, asset_key: dg.AssetKey) -> list[dg.AssetChec
 
 def validate_table(con: duckdb.DuckDBPyConnection, contract: Contract, year: int,
                    parameters: dict, results_dir: Path, asset_key: dg.AssetKey,
-                   max_quarantine_share: float, files: tuple[str, ...] = ()) -> TableValidation:
-    """Validate `staging.<table>` (read from `files`, named as they landed)."""
-    frame = validation_frame(con, contract)
-    # The frame now holds the raw text validation quotes: let the raw rows go before GX runs,
-    # the step's peak of memory.
+                   max_quarantine_share: float, files: tuple[str, ...] = (),
+                   batch_rows: int = BATCH_ROWS) -> TableValidation:
+    """Validate `staging.<table>` (read from `files`, named as they landed), in batches of at
+    most `batch_rows` rows where the suite allows (batches.py)."""
+    rows = con.sql(f"select count(*) from staging.{contract.name}").fetchall()[0][0]
+    batches = write_frame(con, contract, rows, batch_rows)
+    # The frame now holds the raw text validation quotes: let the raw rows go before GX runs.
     release_raw(con, contract)
-    outcomes, gx_result = validate(frame, contract.name, parameters)
+    findings, gx_results = validate_batches(con, contract, batches, parameters)
     con.sql("create schema if not exists quarantine")
-    con.register("incoming_quarantine", quarantine_table(frame, outcomes))
+    con.register("incoming_quarantine", pa.concat_tables(
+        [quarantine_table(f.failing, [f.outcome]) for f in findings]
+        or [QUARANTINE_SCHEMA.empty_table()]))
     con.sql(f"create or replace table quarantine.{contract.name} as "
             "select distinct * from incoming_quarantine order by source_file, source_row, rule")
     con.unregister("incoming_quarantine")
     quarantined = con.sql(f"select count(distinct (source_file, source_row)) from "
                           f"quarantine.{contract.name}").fetchall()[0][0]
-    checks = [check_result(frame, o, asset_key, year, files) for o in outcomes]
-    checks.append(_quarantine_check(contract, asset_key, year, len(frame), quarantined,
+    checks = [check_result(f.failing, f.outcome, asset_key, year, files) for f in findings]
+    checks.append(_quarantine_check(contract, asset_key, year, rows, quarantined,
                                     max_quarantine_share))
     blocked = any(not c.passed and c.severity == dg.AssetCheckSeverity.ERROR for c in checks)
     if not blocked:
@@ -70,9 +79,10 @@ def validate_table(con: duckdb.DuckDBPyConnection, contract: Contract, year: int
         accept_load(con, contract)
     results_dir.mkdir(parents=True, exist_ok=True)
     result_file = results_dir / f"{contract.name}.json"
-    result_file.write_text(json.dumps(compact(gx_result), indent=1, default=str),
-                           encoding="utf-8")
-    return TableValidation(contract.name, checks, blocked, len(frame), quarantined, result_file)
+    kept = compact(gx_results[0]) if len(gx_results) == 1 else \
+        {"batches": [compact(result) for result in gx_results]}
+    result_file.write_text(json.dumps(kept, indent=1, default=str), encoding="utf-8")
+    return TableValidation(contract.name, checks, blocked, rows, quarantined, result_file)
 
 
 def _quarantine_check(contract, asset_key, year, rows, quarantined, maximum):
