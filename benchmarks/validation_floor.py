@@ -4,8 +4,8 @@
 
 Generates the year's ESR extract with every ESR fault of the sample generator injected (so
 that rules find something), stages it in DuckDB as the pipeline does, then times, --repeat
-times: the pipeline's validation (the frame written to DuckDB, then validated batch by batch
-with the committed GX suite; GX imported and set up before the clock starts) and the floor
+times: the pipeline's validation (the frame streamed from DuckDB by batch, each batch
+validated with the committed GX suite; GX imported and set up before the clock starts) and the floor
 (every row rule of the same suite counted in one SQL scan of the same frame relation, the
 uniqueness rule in a second). Prints both, the
 ratio, and each rule's failing-row count from both sides, which must agree. Benchmark only:
@@ -99,8 +99,8 @@ def floor_counts(con: duckdb.DuckDBPyConnection, suite: dict, frame_sql: str,
 
 
 def measure(esr_csv: Path, year: int, repeat: int, workdir: Path) -> dict:
-    """Time the pipeline's validation of one ESR file (the frame written to DuckDB, then each
-    batch from it validated by the committed GX suite; GX imported and set up before the clock
+    """Time the pipeline's validation of one ESR file (the frame streamed from DuckDB by batch,
+    each batch validated by the committed GX suite; GX imported and set up before the clock
     starts) and the floor on the same staged table, `repeat` times each; compare the findings."""
     import pandas as pd
 
@@ -109,7 +109,7 @@ def measure(esr_csv: Path, year: int, repeat: int, workdir: Path) -> dict:
     from wres_pipeline.ingest.staging import release_raw, stage
     from wres_pipeline.organisations.trusts import trusts_in_year
     from wres_pipeline.resources import DATABASE_CONFIG
-    from wres_pipeline.validation.batches import validate_batches, write_frame
+    from wres_pipeline.validation.batches import batch_count, validate_batches
     from wres_pipeline.validation.frames import frame_sql
     from wres_pipeline.validation.gx_runner import validate
     from wres_pipeline.validation.rules import year_parameters
@@ -130,9 +130,9 @@ def measure(esr_csv: Path, year: int, repeat: int, workdir: Path) -> dict:
             floor = floor_counts(con, suite, frame_sql(esr), parameters)
             floor_runs.append(time.perf_counter() - started)
             started = time.perf_counter()
-            batches = write_frame(con, esr, rows)
-            release_raw(con, esr)
+            batches = batch_count(esr, rows)
             findings, _ = validate_batches(con, esr, batches, parameters)
+            release_raw(con, esr)
             gx_runs.append(time.perf_counter() - started)
         database.unlink()
     gx = {f.outcome.rule.id: f.outcome.failed for f in findings}

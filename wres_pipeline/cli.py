@@ -134,8 +134,8 @@ def coverage_command(args: argparse.Namespace) -> int:
 
 
 def demo_command(args: argparse.Namespace) -> int:
-    from wres_pipeline.sample.cli import parse_years
     from wres_pipeline.sample.generate import generate_year
+    from wres_pipeline.year_ranges import parse_years
 
     current = settings.current()
     years = args.years or parse_years(current.sample.years)
@@ -221,7 +221,7 @@ def _positive(text: str) -> int:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    from wres_pipeline.sample.cli import years_argument
+    from wres_pipeline.year_ranges import years_argument
 
     parser = _Parser(prog="wres-pipeline", description=__doc__,
                      formatter_class=argparse.RawDescriptionHelpFormatter)

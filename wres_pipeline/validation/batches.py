@@ -1,10 +1,9 @@
 """Validate a large table in batches, so that memory stays flat as the year grows.
 
-The validation frame (frames.py) is written once into a temporary DuckDB table, where DuckDB
-holds it compressed, and the raw text is let go. Great Expectations then validates it one batch
-of rows at a time, each a pandas frame of at most about `BATCH_ROWS` rows. The batches' failing
-rows, which are kept, and their counts are put together into one outcome per rule, with the same
-findings as one validation of the whole frame:
+The validation frame (frames.py) comes from DuckDB in one query, sorted by batch and streamed,
+and Great Expectations validates it one batch of rows at a time, each a pandas frame of about
+`BATCH_ROWS` rows. Each batch's failing rows are kept; they and the batches' counts are put
+together into one outcome per rule, with the same findings as one validation of the whole frame:
 
 - a row-level rule (a value present, parsing, matching a pattern, in a set or a range) looks at
   one row at a time, so it fails the same rows in any batch;
@@ -19,11 +18,14 @@ batch, as is any table of up to `BATCH_ROWS` rows: every table but the ESR extra
 
 import gc
 import math
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 import duckdb
 import numpy as np
+import pyarrow as pa
+import pyarrow.compute as pc
 
 from wres_pipeline.contracts import Contract
 from wres_pipeline.validation.frames import ALIGNED, frame_sql, to_pandas
@@ -37,7 +39,6 @@ if TYPE_CHECKING:
 # About 100 MiB of pandas frame a batch for the ESR extract (GX's working copies come on top);
 # fewer, larger batches would pay GX's fixed cost per expectation less often.
 BATCH_ROWS = 400_000
-FRAME = "validation_frame"  # a temporary table: only this connection sees it
 ROW = "frame_row"  # a row's position in the whole frame (the staging table's order)
 
 ROW_RULES = {
@@ -77,42 +78,51 @@ def batch_key(rules: list[Rule]) -> list[str] | None:
     return [] if key is None else (key or None)
 
 
-def write_frame(con: duckdb.DuckDBPyConnection, contract: Contract, rows: int,
-                batch_rows: int = BATCH_ROWS) -> int:
-    """Write the validation frame, each row with its position and batch, into a temporary
-    table; return the number of batches."""
+def batch_count(contract: Contract, rows: int, batch_rows: int = BATCH_ROWS) -> int:
+    """How many batches a table of `rows` rows is validated in."""
     key = batch_key(rules_in_suite(contract.name))
-    batches = 1 if key is None or rows <= batch_rows else math.ceil(rows / batch_rows)
-    # Rows with the same key have the same hash, so they fall in the same batch.
-    batch = f"hash({', '.join(key)}) % $batches" if key else f"{ROW} % $batches"
-    con.execute(f"create or replace temp table {FRAME} as "
-                f"select *, {batch} as batch from ({frame_sql(contract, position=ROW)})",
-                {"batches": batches})
-    aligned = con.sql(f"select bool_and({ALIGNED}) from {FRAME}").fetchall()[0][0]
-    if aligned is False:  # None: an empty table
-        raise RuntimeError(f"staging.{contract.name} and raw.{contract.name} do not line up")
-    return batches
+    return 1 if key is None or rows <= batch_rows else math.ceil(rows / batch_rows)
 
 
-def frames(con: duckdb.DuckDBPyConnection, batches: int):
-    """Each non-empty batch of the written frame, as the pandas frame GX validates, in order."""
-    for batch in range(batches):
-        table = con.execute(
-            f"select * exclude (batch, {ALIGNED}) from {FRAME} where batch = $batch "
-            f"order by {ROW}", {"batch": batch}).to_arrow_table()
-        if table.num_rows or batches == 1:
-            yield to_pandas(table)
+def frames(con: duckdb.DuckDBPyConnection, contract: Contract,
+           batches: int) -> Iterator["pd.DataFrame"]:
+    """Each non-empty batch of the validation frame, as the pandas frame GX validates.
+
+    One query computes the frame with each row's batch, sorted by batch (DuckDB sorts within
+    its memory limit, spilling to disk), and streams it: a batch is built from the stream's
+    blocks as they arrive, and only one batch is held at a time."""
+    key = (batch_key(rules_in_suite(contract.name)) if batches > 1 else None) or []
+    reader = con.sql(frame_sql(contract, ROW, key),
+                     params={"batches": batches}).to_arrow_reader()
+    pending, current = [], 0
+    for block in reader:
+        if pc.all(block[ALIGNED]).as_py() is False:
+            raise RuntimeError(f"staging.{contract.name} and raw.{contract.name} do not line up")
+        ids = block["batch"].to_numpy(zero_copy_only=False)
+        starts = [0] + list(np.flatnonzero(np.diff(ids)) + 1)
+        for start, stop in zip(starts, starts[1:] + [len(ids)], strict=True):
+            if ids[start] != current and pending:
+                yield _frame(pending, reader.schema)
+                pending = []
+            current = ids[start]
+            pending.append(block.slice(start, stop - start))
+    if pending or batches == 1:  # an empty table is one empty batch
+        yield _frame(pending, reader.schema)
+
+
+def _frame(blocks: list[pa.RecordBatch], schema: pa.Schema) -> "pd.DataFrame":
+    return to_pandas(pa.Table.from_batches(blocks, schema).drop_columns(["batch", ALIGNED]))
 
 
 def validate_batches(con: duckdb.DuckDBPyConnection, contract: Contract, batches: int,
                      parameters: dict) -> tuple[list[Finding], list[dict]]:
-    """Validate every batch of the written frame; one finding per rule, and GX's result for
+    """Validate every batch of `staging.<table>`; one finding per rule, and GX's result for
     each batch."""
     import pandas as pd
 
     parts: dict[str, list[tuple[Outcome, pd.DataFrame]]] = {}
     results = []
-    for frame in frames(con, batches):
+    for frame in frames(con, contract, batches):
         outcomes, result = validate(frame, contract.name, parameters)
         results.append(result)
         for outcome in outcomes:
@@ -123,7 +133,6 @@ def validate_batches(con: duckdb.DuckDBPyConnection, contract: Contract, batches
         # GX's context and results hold reference cycles: collected now, a batch's memory is
         # free before the next batch is built (else RSS grew by about 100 MiB a batch).
         gc.collect()
-    con.sql(f"drop table {FRAME}")
     return [_merge(part) for part in parts.values()], results
 
 

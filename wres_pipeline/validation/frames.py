@@ -25,9 +25,13 @@ def _frame_expression(column) -> str:
     return f"s.{column.name}"
 
 
-def frame_sql(contract: Contract, position: str | None = None) -> str:
+def frame_sql(contract: Contract, position: str | None = None,
+              batch_by: list[str] | None = None) -> str:
     """SELECT of the validation frame; identifiers come from the contract, never from data.
-    With `position`, a column of that name gives each row's position in the staging table."""
+
+    With `position`, a column of that name gives each row's position in the staging table.
+    With `batch_by` as well, a column `batch` numbers each row's batch (`$batches` of them, by a
+    hash of those columns, or by position when there are none) and rows come in batch order."""
     selected = ["s.source_file", "s.source_row"] + ([f"s.rowid as {position}"] if position
                                                     else [])
     selected += [_frame_expression(c) for c in contract.columns]
@@ -39,8 +43,14 @@ def frame_sql(contract: Contract, position: str | None = None) -> str:
     # the two line up by position; ALIGNED says, row by row, that they do.
     selected.append("(s.source_file is not distinct from r.source_file and s.source_row "
                     f"is not distinct from r.source_row) as {ALIGNED}")
+    order = ""
+    if position and batch_by is not None:
+        # Rows with the same key have the same hash, so they fall in the same batch.
+        key = ", ".join(f"s.{column}" for column in batch_by)
+        selected.append(f"{f'hash({key})' if batch_by else 's.rowid'} % $batches as batch")
+        order = f" order by batch, {position}"
     return (f"select {', '.join(selected)} from staging.{contract.name} as s "
-            f"positional join raw.{contract.name} as r")
+            f"positional join raw.{contract.name} as r{order}")
 
 
 def validation_frame(con: duckdb.DuckDBPyConnection, contract: Contract) -> "pd.DataFrame":
