@@ -63,6 +63,7 @@ def append_raw(con: duckdb.DuckDBPyConnection, contract: Contract, blocks) -> in
         con.sql(f"insert into {table} by name select * from raw_block")
         con.unregister("raw_block")
         rows += block.num_rows
+    pa.default_memory_pool().release_unused()  # the blocks are in DuckDB now
     if blocks.numbers is not None:
         provisional = pa.array(range(blocks.offset, blocks.offset + rows), pa.int64())
         con.register("raw_numbers", pa.table({"provisional": provisional,
