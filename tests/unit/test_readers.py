@@ -1,15 +1,11 @@
 """The raw-file reader: real-world CSV and XLSX variants in, the same text rows out; bad files
 get an error naming the file (and row and column where there is one)."""
 
-import duckdb
-import pyarrow as pa
 import pytest
 
 from wres_pipeline import contracts
-from wres_pipeline.ingest import csv_blocks
 from wres_pipeline.ingest.errors import ExtractError
-from wres_pipeline.ingest.readers import raw_blocks, read_raw
-from wres_pipeline.ingest.staging import append_raw, begin_raw
+from wres_pipeline.ingest.readers import read_raw
 from wres_pipeline.sample.writers import write_xlsx
 
 SURVEY = contracts.load("staff_survey")
@@ -123,41 +119,6 @@ def test_rows_are_numbered_as_a_spreadsheet_shows_them(tmp_path, name, text, row
     table = read_raw(SURVEY, path)
     assert table.column("source_row").to_pylist() == rows
     assert table.column("respondents").to_pylist() == ["120", "900"]
-
-
-@pytest.mark.parametrize(("name", "text", "rows"), [
-    ("contiguous", f"{HEADER}\n{','.join(ROWS[0])}\n{','.join(ROWS[1])}\n", [2, 3]),
-    ("blank_lines_crlf", f"{HEADER}\r\n\r\n{','.join(ROWS[0])}\r\n\r\n{','.join(ROWS[1])}\r\n",
-     [3, 5]),
-    ("both", f'{HEADER}\n2023,RR8,"Q\n15",BME,120,55\n\n{",".join(ROWS[1])}', [2, 4]),
-])
-def test_the_pipeline_loads_blocks_into_duckdb_numbered_the_same(tmp_path, name, text, rows):
-    # Two files into one raw table: each file's numbers are corrected on its own rows only.
-    first, second = tmp_path / f"{name}.csv", tmp_path / "second.csv"
-    first.write_bytes(text.encode())
-    second.write_bytes(f"{HEADER}\n\n{','.join(ROWS[0])}\n".encode())
-    with duckdb.connect() as con:
-        begin_raw(con, SURVEY)
-        counts = [append_raw(con, SURVEY, raw_blocks(SURVEY, path, name=path.name))
-                  for path in (first, second)]
-        loaded = con.sql("select source_file, source_row, respondents from raw.staff_survey "
-                         "order by all").fetchall()
-    assert counts == [2, 1]
-    assert loaded == sorted([(first.name, row, value) for row, value in
-                             zip(rows, ["120", "900"], strict=True)] + [(second.name, 3, "120")])
-
-
-def test_a_file_larger_than_a_block_is_read_in_blocks_with_every_row(tmp_path, monkeypatch):
-    monkeypatch.setattr(csv_blocks, "BLOCK_BYTES", 4096)
-    path = tmp_path / "staff_survey.csv"
-    body = "".join(f"2023,RR8,Q15,BME,{n},1\n" for n in range(5000))
-    path.write_text(f"{HEADER}\n{body}", encoding="utf-8")
-    blocks = raw_blocks(SURVEY, path)
-    batches = list(blocks)
-    assert len(batches) > 10 and blocks.numbers is None
-    table = pa.Table.from_batches(batches)
-    assert table.column("source_row").to_pylist() == list(range(2, 5002))
-    assert table.column("respondents").to_pylist() == [str(n) for n in range(5000)]
 
 
 def test_utf16_unicode_text_is_refused_by_name(tmp_path):

@@ -8,69 +8,52 @@ Windows-1252, quoted, with trailing blank lines and `;` or tab delimiters; all a
 
 import csv
 import io
+from dataclasses import dataclass
 from pathlib import Path
 
+import numpy as np
 import pyarrow as pa
+import pyarrow.csv as pacsv
 
 from wres_pipeline import probes
 from wres_pipeline.contracts import Contract
-from wres_pipeline.ingest.csv_blocks import FALLBACK_ENCODING, CsvBlocks, scan
 from wres_pipeline.ingest.errors import ExtractError
 from wres_pipeline.ingest.xlsx import read_xlsx
 
 DELIMITERS = (",", ";", "\t")
+FALLBACK_ENCODING = "cp1252"
 
 
 def read_raw(contract: Contract, path: Path, name: str | None = None) -> pa.Table:
     """The file's rows as strings in the contract's column order, plus source_file and source_row.
 
     `name` is what source_file records (by default the file's own name); errors name `path`.
-    The pipeline itself reads block by block (`raw_blocks`); this is the same rows whole.
     """
     path = Path(path)
     with probes.span("read", contract.name):
-        blocks = raw_blocks(contract, path, name)
-        table = pa.Table.from_batches(list(blocks), schema=blocks.schema)
-    if blocks.numbers is None:
-        return table
-    return table.set_column(table.schema.get_field_index("source_row"), "source_row",
-                            pa.array(blocks.numbers, pa.int64()))
+        return _read(contract, path, name)
 
 
-def raw_blocks(contract: Contract, path: Path, name: str | None = None):
-    """The file's rows as `read_raw` gives them, as record batches a block at a time (see
-    csv_blocks.CsvBlocks: iterate, then apply `numbers` if it is not None). Errors about the
-    file as a whole (empty, not CSV, wrong columns) are raised here, before any block."""
-    path = Path(path)
+def _read(contract: Contract, path: Path, name: str | None) -> pa.Table:
     if path.stat().st_size == 0:
         raise ExtractError(path, "the file is empty (0 bytes)")
     if path.suffix.lower() == ".xlsx":
-        return _Workbook(contract, path, name or path.name)
-    if path.suffix.lower() == ".csv":
-        return _csv_blocks(contract, path, name or path.name)
-    raise ExtractError(path, f"unsupported file type '{path.suffix}' (expected .csv or .xlsx)")
-
-
-class _Workbook:
-    """A workbook's rows as one block (workbooks are small: Excel stops at 1,048,576 rows)."""
-
-    numbers = None
-
-    def __init__(self, contract: Contract, path: Path, name: str):
         workbook = read_xlsx(path)
+        names, columns, rows = workbook.names, workbook.columns, workbook.rows
         try:
-            selected = _select_columns(contract, path, workbook.names)
+            selected = _select_columns(contract, path, names)
         except ExtractError as error:
             raise ExtractError(path, f"{workbook.sheet_note}: {error.reason}", error.row,
                                error.column) from None
-        arrays = {column: workbook.columns[index] for column, index in selected.items()}
-        arrays["source_file"] = pa.repeat(pa.scalar(name, pa.string()), len(workbook.rows))
-        arrays["source_row"] = pa.array(workbook.rows, pa.int64())
-        self.table = pa.table(arrays)
-        self.schema = self.table.schema
-
-    def __iter__(self):
-        yield from self.table.to_batches()
+    elif path.suffix.lower() == ".csv":
+        names, columns, rows = _read_csv(contract, path)
+        selected = _select_columns(contract, path, names)
+    else:
+        raise ExtractError(path, f"unsupported file type '{path.suffix}' (expected .csv or .xlsx)")
+    arrays = {name: columns[index] for name, index in selected.items()}
+    arrays["source_file"] = pa.repeat(pa.scalar(name or path.name, pa.string()), len(rows))
+    arrays["source_row"] = pa.array(rows, pa.int64())
+    return pa.table(arrays)
 
 
 def _select_columns(contract: Contract, path: Path, names: list[str]) -> dict[str, int]:
@@ -114,17 +97,23 @@ def _count_outside_quotes(line: str, delimiter: str) -> int:
     return count
 
 
-def _csv_blocks(contract: Contract, path: Path, name: str) -> CsvBlocks:
+def _read_csv(contract: Contract, path: Path) -> tuple[list[str], list[pa.Array],
+                                                       np.ndarray]:
     with open(path, "rb") as handle:
         head = handle.read(65536)
     if head.startswith((b"\xff\xfe", b"\xfe\xff")) or head[:200].count(b"\x00") > 10:
         raise ExtractError(path, "the file is UTF-16 text (Excel's 'Unicode Text'), which is "
                            "not read: save it as 'CSV UTF-8 (Comma delimited)', then rerun")
-    found = scan(path)
-    # A file that is not UTF-8 throughout is read as Windows-1252 (what Excel writes as "CSV").
-    encoding = "utf8" if found.utf8 else FALLBACK_ENCODING
-    text = head.decode("utf-8-sig", errors="ignore") if found.utf8 \
-        else head.decode(FALLBACK_ENCODING, errors="replace")
+    encoding = "utf8"
+    try:
+        text = head.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        if len(head) == 65536 and error.start >= len(head) - 4:
+            # The sample cut a multi-byte character in two: the file is still UTF-8.
+            text = head[: error.start].decode("utf-8-sig")
+        else:
+            encoding = FALLBACK_ENCODING
+            text = head.decode(FALLBACK_ENCODING, errors="replace")
     first_line = text.lstrip("\ufeff").splitlines()[0] if text.strip() else ""
     if not first_line.strip():
         raise ExtractError(path, "the first line is blank: no header or data")
@@ -134,5 +123,85 @@ def _csv_blocks(contract: Contract, path: Path, name: str) -> CsvBlocks:
     else:
         names = [f"column_{i + 1}" for i in range(len(next(csv.reader(io.StringIO(first_line),
                                                                        delimiter=delimiter))))]
-    return CsvBlocks(path, len(names), _select_columns(contract, path, names), name, delimiter,
-                     encoding, contract.header, found)
+    scan = _scan(path)
+    table = _arrow_csv(path, names, delimiter, encoding, contract.header, quoted=scan.quoted)
+    # Data rows are numbered as a spreadsheet numbers them: the header is row 1, and a blank
+    # line, which Arrow skips, is a row too.
+    offset = 2 if contract.header else 1
+    if table.num_rows + offset - 1 == scan.lines and not scan.lone_cr:
+        rows = np.arange(offset, offset + table.num_rows, dtype=np.int64)
+    else:  # blank lines, quoted line breaks or lone carriage returns: count the records
+        rows = _record_numbers(path, delimiter, encoding)[offset - 1:]
+        if len(rows) != table.num_rows:
+            raise ExtractError(path, f"cannot number the rows: {len(rows)} non-blank rows "
+                               f"read one way, {table.num_rows} the other (a damaged file?)")
+    return names, table.columns, rows
+
+
+@dataclass(frozen=True)
+class _Scan:
+    quoted: bool  # a double quote anywhere
+    lines: int  # lines, the last counted whether or not it ends in a line break
+    lone_cr: bool  # a carriage return not followed by a line feed
+
+
+def _scan(path: Path, chunk: int = 16 << 20) -> _Scan:
+    """What row numbering needs to know of the file's bytes, read a chunk at a time (not the
+    whole file at once beside its Arrow table: a national ESR extract is 170 MB)."""
+    quoted, newlines, returns, crlf, last = False, 0, 0, 0, b""
+    with open(path, "rb") as handle:
+        while block := handle.read(chunk):
+            quoted = quoted or b'"' in block
+            newlines += block.count(b"\n")
+            returns += block.count(b"\r")
+            crlf += block.count(b"\r\n") + (last == b"\r" and block[:1] == b"\n")
+            last = block[-1:]
+    return _Scan(quoted, newlines + (last != b"\n"), returns > crlf)
+
+
+def _record_numbers(path: Path, delimiter: str, encoding: str) -> np.ndarray:
+    """The spreadsheet row number of every non-blank record (a quoted line break stays inside
+    its record, as a spreadsheet shows it). Only run for files with blank lines or quoted line
+    breaks, so its slowness does not matter."""
+    with open(path, newline="", encoding=encoding, errors="replace") as handle:
+        return np.array([number for number, fields in enumerate(
+            csv.reader(handle, delimiter=delimiter), 1) if fields], dtype=np.int64)
+
+
+def _arrow_csv(path: Path, names: list[str], delimiter: str, encoding: str,
+               header: bool, quoted: bool = False) -> pa.Table:
+    generated = [f"c{i}" for i in range(len(names))]
+    options = {
+        "read_options": pacsv.ReadOptions(
+            column_names=generated, skip_rows=1 if header else 0, encoding=encoding,
+            block_size=16 << 20),
+        # A line break inside quotes is part of the value (slower to parse: only when quoted).
+        "parse_options": pacsv.ParseOptions(delimiter=delimiter, newlines_in_values=quoted),
+        "convert_options": pacsv.ConvertOptions(
+            column_types={name: pa.string() for name in generated}, strings_can_be_null=False,
+            quoted_strings_can_be_null=False),
+    }
+    try:
+        return pacsv.read_csv(path, **options)
+    except pa.ArrowInvalid as error:
+        message = str(error)
+        if "invalid UTF8" in message and encoding == "utf8":
+            return _arrow_csv(path, names, delimiter, FALLBACK_ENCODING, header, quoted)
+        ragged = _first_ragged_row(path, delimiter, encoding, len(names))
+        if ragged:
+            row, fields = ragged
+            raise ExtractError(path, f"the line has {fields} fields; the header has "
+                               f"{len(names)} (a truncated or damaged line?)", row=row) from None
+        raise ExtractError(path, f"cannot parse as {delimiter!r}-delimited CSV: {message}") \
+            from None
+
+
+def _first_ragged_row(path: Path, delimiter: str, encoding: str,
+                      width: int) -> tuple[int, int] | None:
+    """The first row (header = row 1) whose number of fields is not the header's, if any.
+    Only run when Arrow refuses the file, so its slowness does not matter."""
+    with open(path, newline="", encoding=encoding, errors="replace") as handle:
+        for row, fields in enumerate(csv.reader(handle, delimiter=delimiter), 1):
+            if fields and len(fields) != width:
+                return row, len(fields)
+    return None

@@ -14,26 +14,26 @@ RAW_SCHEMA = "raw"
 STAGING_SCHEMA = "staging"
 
 
-def stage(con: duckdb.DuckDBPyConnection, contract: Contract,
-          raw: pa.Table | None = None) -> int:
-    """Type the rows as sent, `raw.<table>`, into `staging.<table>` through the contract's
-    staging SQL (`assets/<layer>/<table>.sql`).
+def stage(con: duckdb.DuckDBPyConnection, contract: Contract, raw: pa.Table) -> int:
+    """Show the rows as sent as `raw.<table>`, then type them into `staging.<table>` through
+    the contract's staging SQL (`assets/<layer>/<table>.sql`).
 
-    `raw.<table>` lives in an in-memory catalog: validation quotes the text that was sent from
-    it, and `release_raw` ends it. It is never copied into the year's database file (the archive
-    keeps every file as sent, and quarantine the text of every failing row). The pipeline fills
-    it block by block (`begin_raw`, `append_raw`), so that DuckDB holds the text compressed and
-    can spill it to disk; given `raw`, an Arrow table read whole, it is a view of that table."""
-    _attach_raw(con)
+    `raw.<table>` is a view of the Arrow table read from the archived files, in an in-memory
+    catalog: validation quotes the text that was sent from it, and `release_raw` ends it. It is
+    never copied into the year's database file (the archive keeps every file as sent, and
+    quarantine the text of every failing row), which spares writing, and holding twice, the
+    largest table of the year."""
+    attached = {name for (name,) in con.sql("select database_name from duckdb_databases()")
+                .fetchall()}
+    if RAW_SCHEMA not in attached:
+        con.sql(f"attach ':memory:' as {RAW_SCHEMA}")
     con.sql(f"create schema if not exists {STAGING_SCHEMA}")
     # After a load passed, staging.<table> is a view of it (validation/accepted.py); the new
     # load is a table again until it passes.
     drop_relation(con, STAGING_SCHEMA, contract.name)
-    if raw is not None:
-        _drop_raw(con, contract)
-        con.register(_arrow_name(contract), raw)  # holds `raw` until release_raw
-        con.sql(f"create view {RAW_SCHEMA}.{contract.name} as "
-                f"select * from {_arrow_name(contract)}")
+    con.register(_arrow_name(contract), raw)  # holds `raw` until release_raw
+    con.sql(f"create or replace view {RAW_SCHEMA}.{contract.name} as "
+            f"select * from {_arrow_name(contract)}")
     compression = {c.name: c.compression for c in contract.columns if c.compression}
     rows = create_table(con, f"{STAGING_SCHEMA}.{contract.name}", contract.staging_sql,
                         compression=compression)
@@ -41,57 +41,12 @@ def stage(con: duckdb.DuckDBPyConnection, contract: Contract,
     return rows
 
 
-def begin_raw(con: duckdb.DuckDBPyConnection, contract: Contract) -> None:
-    """An empty `raw.<table>` for `append_raw` to fill."""
-    _attach_raw(con)
-    _drop_raw(con, contract)
-    columns = [(name, pa.string()) for name in contract.column_names]
-    con.register(_arrow_name(contract), pa.schema(
-        columns + [("source_file", pa.string()), ("source_row", pa.int64())]).empty_table())
-    con.sql(f"create table {RAW_SCHEMA}.{contract.name} as select * from "
-            f"{_arrow_name(contract)}")
-    con.unregister(_arrow_name(contract))
-
-
-def append_raw(con: duckdb.DuckDBPyConnection, contract: Contract, blocks) -> int:
-    """Add one file's rows (readers.raw_blocks) to `raw.<table>`, a block at a time; return
-    how many. Rows are numbered as each block is read; where the file needs its records
-    counted instead (blank lines, quoted line breaks), the numbers are corrected at the end."""
-    table, rows = f"{RAW_SCHEMA}.{contract.name}", 0
-    for block in blocks:
-        con.register("raw_block", pa.Table.from_batches([block]))
-        con.sql(f"insert into {table} by name select * from raw_block")
-        con.unregister("raw_block")
-        rows += block.num_rows
-    pa.default_memory_pool().release_unused()  # the blocks are in DuckDB now
-    if blocks.numbers is not None:
-        provisional = pa.array(range(blocks.offset, blocks.offset + rows), pa.int64())
-        con.register("raw_numbers", pa.table({"provisional": provisional,
-                                              "number": pa.array(blocks.numbers, pa.int64())}))
-        con.execute(f"update {table} set source_row = n.number from raw_numbers as n "
-                    f"where {table}.source_file = $name and {table}.source_row = n.provisional",
-                    {"name": blocks.name})
-        con.unregister("raw_numbers")
-    return rows
-
-
-def _attach_raw(con: duckdb.DuckDBPyConnection) -> None:
-    attached = {name for (name,) in con.sql("select database_name from duckdb_databases()")
-                .fetchall()}
-    if RAW_SCHEMA not in attached:
-        con.sql(f"attach ':memory:' as {RAW_SCHEMA}")
-
-
-def _drop_raw(con: duckdb.DuckDBPyConnection, contract: Contract) -> None:
-    kinds = con.execute("select 'view' from duckdb_views() where database_name = $db and "
-                        "view_name = $name union all select 'table' from duckdb_tables() "
-                        "where database_name = $db and table_name = $name",
-                        {"db": RAW_SCHEMA, "name": contract.name}).fetchall()
-    for (kind,) in kinds:
-        if kind == "view":
-            con.sql(f"drop view {RAW_SCHEMA}.{contract.name}")
-        else:
-            con.sql(f"drop table {RAW_SCHEMA}.{contract.name}")
+def keep_raw(con: duckdb.DuckDBPyConnection, contract: Contract, raw: pa.Table) -> None:
+    """Show `raw` as `raw.<table>` in place of the table `stage` was given: once staged, only
+    the columns validation quotes need to stay in memory."""
+    con.register(_arrow_name(contract), raw)  # the table registered before is let go
+    con.sql(f"create or replace view {RAW_SCHEMA}.{contract.name} as "
+            f"select * from {_arrow_name(contract)}")
 
 
 def canonical_spelling(con: duckdb.DuckDBPyConnection, contract: Contract) -> None:
@@ -133,9 +88,9 @@ def _spellings(column) -> dict[str, str]:
 
 
 def release_raw(con: duckdb.DuckDBPyConnection, contract: Contract) -> None:
-    """End `raw.<table>` and let its rows go (they are also gone when `con` closes)."""
-    _drop_raw(con, contract)
-    con.unregister(_arrow_name(contract))  # none is registered when blocks filled it
+    """End `raw.<table>` and let its Arrow table go (it is also gone when `con` closes)."""
+    con.sql(f"drop view if exists {RAW_SCHEMA}.{contract.name}")
+    con.unregister(_arrow_name(contract))
 
 
 def _arrow_name(contract: Contract) -> str:

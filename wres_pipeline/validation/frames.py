@@ -25,6 +25,12 @@ def _frame_expression(column) -> str:
     return f"s.{column.name}"
 
 
+def raw_columns(contract: Contract) -> list[str]:
+    """The columns of `raw.<table>` the frame reads: the text of each typed column, and each
+    row's file and number."""
+    return [c.name for c in contract.columns if is_typed(c)] + ["source_file", "source_row"]
+
+
 def frame_sql(contract: Contract, position: str | None = None,
               batch_by: list[str] | None = None) -> str:
     """SELECT of the validation frame; identifiers come from the contract, never from data.
