@@ -27,8 +27,8 @@ import duckdb
 # (0.65 s) to save 7 of 21 row groups.
 # DuckDB keeps at most `memory_limit` of data in memory and spills the rest to a temporary
 # folder beside the database (`<database>.tmp`, removed on closing): with its default, 80 % of
-# the machine, a national year's raw text, staged tables and sorted validation frame all stayed
-# in memory and the year's peak grew with the size of its extracts (issue 19).
+# the machine, a national year's staged tables and the validation frame's sort all stayed in
+# memory and the year's peak grew with the size of its extracts (issue 19).
 DATABASE_CONFIG = {"max_vacuum_tasks": 0, "memory_limit": "256MiB"}
 # The layout of a year's database (its schemas and tables). A database of another layout is not
 # migrated: it is deleted and the run rebuilds it from the archive and landing files, as every
