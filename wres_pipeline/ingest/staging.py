@@ -31,9 +31,7 @@ def stage(con: duckdb.DuckDBPyConnection, contract: Contract, raw: pa.Table) -> 
     # After a load passed, staging.<table> is a view of it (validation/accepted.py); the new
     # load is a table again until it passes.
     drop_relation(con, STAGING_SCHEMA, contract.name)
-    con.register(_arrow_name(contract), raw)  # holds `raw` until release_raw
-    con.sql(f"create or replace view {RAW_SCHEMA}.{contract.name} as "
-            f"select * from {_arrow_name(contract)}")
+    keep_raw(con, contract, raw)  # holds `raw` until keep_raw or release_raw
     compression = {c.name: c.compression for c in contract.columns if c.compression}
     rows = create_table(con, f"{STAGING_SCHEMA}.{contract.name}", contract.staging_sql,
                         compression=compression)
