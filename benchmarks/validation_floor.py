@@ -131,7 +131,7 @@ def measure(esr_csv: Path, year: int, repeat: int, workdir: Path) -> dict:
             floor_runs.append(time.perf_counter() - started)
             started = time.perf_counter()
             batches = batch_count(esr, rows)
-            findings, _ = validate_batches(con, esr, batches, parameters)
+            findings, _ = validate_batches(con, esr, rows, parameters)
             release_raw(con, esr)
             gx_runs.append(time.perf_counter() - started)
         database.unlink()

@@ -15,7 +15,7 @@ from wres_pipeline.ingest.staging import stage
 from wres_pipeline.organisations.trusts import trusts_in_year
 from wres_pipeline.sample.faults import FAULTS
 from wres_pipeline.sample.generate import generate_year
-from wres_pipeline.validation.batches import batch_count, batch_key, frames
+from wres_pipeline.validation.batches import batch_count, batch_key, frames, key_frames
 from wres_pipeline.validation.rules import Rule, year_parameters
 from wres_pipeline.validation.suites import rules_in_suite
 from wres_pipeline.validation.table import validate_table
@@ -74,10 +74,14 @@ def test_rows_with_one_key_share_a_batch_and_every_batch_is_used(faulty_esr):
     with duckdb.connect() as con:
         stage(con, ESR, faulty_esr)
         batches = batch_count(ESR, faulty_esr.num_rows, batch_rows=1_000)
-        seen = [frame["assignment_id"].dropna().tolist() for frame in frames(con, ESR, batches)]
+        seen = [frame["assignment_id"].dropna().tolist()
+                for frame in key_frames(con, ESR, ["assignment_id"], batches, ["assignment_id"])]
+        row_frames = [len(frame) for frame in frames(con, ESR, 1_000)]
     assert batches == -(-faulty_esr.num_rows // 1_000) and len(seen) == batches
     assert sum(len(ids) for ids in seen) == pc.count(faulty_esr["assignment_id"]).as_py() - 2
     assert max(len(ids) for ids in seen) <= 1_200
+    # The row pass cuts the table into consecutive batches of 1,000 rows.
+    assert row_frames == [1_000] * (batches - 1) + [faulty_esr.num_rows - 1_000 * (batches - 1)]
     duplicated = [v for v, n in collections.Counter(
         faulty_esr["assignment_id"].to_pylist()).items() if n > 1 and v]
     assert len(duplicated) >= 2

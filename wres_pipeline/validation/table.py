@@ -12,7 +12,7 @@ import pyarrow as pa
 from wres_pipeline.contracts import Contract
 from wres_pipeline.ingest.staging import release_raw
 from wres_pipeline.validation.accepted import accept_load
-from wres_pipeline.validation.batches import BATCH_ROWS, batch_count, validate_batches
+from wres_pipeline.validation.batches import BATCH_ROWS, validate_batches
 from wres_pipeline.validation.findings import (
     QUARANTINE_SCHEMA,
     check_result,
@@ -57,8 +57,7 @@ def validate_table(con: duckdb.DuckDBPyConnection, contract: Contract, year: int
     """Validate `staging.<table>` (read from `files`, named as they landed), in batches of at
     most `batch_rows` rows where the suite allows (batches.py)."""
     rows = con.sql(f"select count(*) from staging.{contract.name}").fetchall()[0][0]
-    findings, gx_results = validate_batches(con, contract, batch_count(contract, rows, batch_rows),
-                                            parameters)
+    findings, gx_results = validate_batches(con, contract, rows, parameters, batch_rows)
     release_raw(con, contract)  # validation has quoted the text that was sent
     con.sql("create schema if not exists quarantine")
     con.register("incoming_quarantine", pa.concat_tables(
