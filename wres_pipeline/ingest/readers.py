@@ -21,6 +21,7 @@ from wres_pipeline.ingest.errors import ExtractError
 from wres_pipeline.ingest.xlsx import read_xlsx
 
 DELIMITERS = (",", ";", "\t")
+SOURCE_FILE_TYPE = pa.dictionary(pa.int32(), pa.string())
 FALLBACK_ENCODING = "cp1252"
 
 
@@ -51,9 +52,16 @@ def _read(contract: Contract, path: Path, name: str | None) -> pa.Table:
     else:
         raise ExtractError(path, f"unsupported file type '{path.suffix}' (expected .csv or .xlsx)")
     arrays = {name: columns[index] for name, index in selected.items()}
-    arrays["source_file"] = pa.repeat(pa.scalar(name or path.name, pa.string()), len(rows))
+    arrays["source_file"] = source_file_column(name or path.name, len(rows))
     arrays["source_row"] = pa.array(rows, pa.int64())
     return pa.table(arrays)
+
+
+def source_file_column(name: str, rows: int) -> pa.DictionaryArray:
+    """The file's name on each of its rows, stored once: as plain text, the name repeated on
+    each of a national ESR file's 1.6 million rows took 48 MB."""
+    return pa.DictionaryArray.from_arrays(pa.repeat(pa.scalar(0, pa.int32()), rows),
+                                          pa.array([name], pa.string()))
 
 
 def _select_columns(contract: Contract, path: Path, names: list[str]) -> dict[str, int]:

@@ -7,7 +7,7 @@ import pyarrow as pa
 
 from wres_pipeline import reference
 from wres_pipeline.contracts import Contract
-from wres_pipeline.ingest.readers import read_raw
+from wres_pipeline.ingest.readers import SOURCE_FILE_TYPE, read_raw
 from wres_pipeline.sql import create_table, drop_relation
 
 RAW_SCHEMA = "raw"
@@ -100,6 +100,7 @@ def read_files(contract: Contract, paths: list[Path]) -> pa.Table:
     tables = [read_raw(contract, path) for path in paths]
     if not tables:
         fields = [(name, pa.string()) for name in contract.column_names]
-        return pa.schema(fields + [("source_file", pa.string()), ("source_row", pa.int64())]) \
+        return pa.schema(fields + [("source_file", SOURCE_FILE_TYPE),
+                                   ("source_row", pa.int64())]) \
             .empty_table()
     return pa.concat_tables(tables)
