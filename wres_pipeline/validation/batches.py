@@ -142,10 +142,10 @@ def validate_batches(con: duckdb.DuckDBPyConnection, contract: Contract, rows: i
     batches = batch_count(contract, rows, batch_rows)
     parts: dict[str, list] = {rule.id: [] for rule in suite}
     results: list[dict] = []
-    # Each batch ends with a garbage collection (see _validate_pass). Collecting the process's
-    # long-lived objects once and then freezing them means each of those collections scans only
-    # what the batch made: 0.25 s less per batch with Dagster, GX and pandas loaded.
-    gc.collect()
+    # Each batch ends with a garbage collection (see _validate_pass). With the process's
+    # objects frozen first, each of those collections scans only what the batch made: a full
+    # collection took 0.25 s with Dagster, GX and pandas loaded, per batch and per table. What
+    # was garbage before is collected after, once unfrozen, as Python's collector sees fit.
     gc.freeze()
     try:
         _validate_passes(con, contract, rows, parameters, batches, suite, parts, results)
