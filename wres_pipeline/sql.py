@@ -45,6 +45,13 @@ def create_table(con: duckdb.DuckDBPyConnection, table: str, relative_path: str,
         return con.execute(f"select count(*) from {table}").fetchall()[0][0]
 
 
+def insert_rows(con: duckdb.DuckDBPyConnection, table: str, relative_path: str,
+                params: dict | None = None) -> None:
+    """Append the result of a SQL file to `table` (made by `create_table` from the same file)."""
+    with probes.span("sql", relative_path, con):
+        con.execute(f"insert into {table} {sql_text(relative_path)}", params or {}).fetchall()
+
+
 def create_view(con: duckdb.DuckDBPyConnection, view: str, relative_path: str,
                 count: bool = True) -> int | None:
     """Replace `view` with a SQL file's query (stored, not computed: readers run it) and return

@@ -9,21 +9,23 @@ were.
 """
 
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import dagster as dg
 import pyarrow as pa
 
 from wres_pipeline import contracts, probes
+from wres_pipeline.ingest import parts
 from wres_pipeline.ingest.archive import archive_file, write_manifest
 from wres_pipeline.ingest.errors import ExtractError
 from wres_pipeline.ingest.landing import find_files, year_folder
+from wres_pipeline.ingest.parts import NotInParts, read_in_parts
 from wres_pipeline.ingest.readers import read_raw
-from wres_pipeline.ingest.staging import keep_raw, stage
+from wres_pipeline.ingest.staging import stage_parts
 from wres_pipeline.partitions import year_of
 from wres_pipeline.reference import table as reference_table
 from wres_pipeline.resources import PathsSettings, WresSettings
-from wres_pipeline.validation.frames import raw_columns
 from wres_pipeline.validation.rules import year_parameters
 from wres_pipeline.validation.table import check_specs, validate_table
 
@@ -45,28 +47,56 @@ def extract_check_specs(extract: str, key: dg.AssetKey) -> list[dg.AssetCheckSpe
 def land_and_stage(con, paths: PathsSettings, year: int, contract, log) -> tuple[list, dict]:
     """Archive and read every file of one table, then stage it; return the archive entries."""
     folder = year_folder(Path(paths.landing), year)
-    archived, rows, tables = [], {}, []
+    landed = []
     for path in find_files(Path(paths.landing), year, contract):
         relative = path.relative_to(folder).as_posix()
-        copy = archive_file(path, relative, paths.archive_path(year, contract.extract))
-        try:
-            # Read the archived copy (what we keep is what we load), named as it landed.
-            raw = read_raw(contract, Path(copy.archived), name=f"{year}/{relative}")
-        except ExtractError as error:  # name the file as the trust sent it
-            raise ExtractError(path, error.reason, error.row, error.column) from None
-        archived.append(copy)
-        rows[relative] = raw.num_rows
-        tables.append(raw)
-    raw = pa.concat_tables(tables)
-    del tables
-    staged = stage(con, contract, raw)
-    # Staged: of the text as sent, validation quotes only the typed columns'; the rest (most of
-    # the ESR file's 260 MB at national size) goes now, before validation's own peak.
-    keep_raw(con, contract, raw.select(raw_columns(contract)))
-    del raw
+        landed.append((path, relative,
+                       archive_file(path, relative, paths.archive_path(year, contract.extract))))
+    rows: dict[str, int] = {}
+    try:
+        staged = stage_parts(con, contract, _gathered(_parts(contract, year, landed, rows)))
+    except NotInParts as reason:  # read whole, a file gives its rows or names its problem
+        log.info(f"{contract.name}: read whole ({reason})")
+        staged = stage_parts(con, contract,
+                             _gathered(_parts(contract, year, landed, rows, whole=True)))
     probes.point("ingest: extract staged, database not yet closed")
     log.info(f"{contract.name}: {staged:,} rows staged from {len(rows)} file(s)")
-    return archived, rows
+    return [copy for _, _, copy in landed], rows
+
+
+def _parts(contract, year: int, landed: list, rows: dict[str, int],
+           whole: bool = False) -> Iterator[pa.Table]:
+    """Each archived file's raw table, in parts where the file is large (ingest/parts.py);
+    counts each file's rows into `rows`. The archived copy is read (what we keep is what we
+    load), named as it landed."""
+    for path, relative, copy in landed:
+        rows[relative] = 0
+        name = f"{year}/{relative}"
+        try:
+            tables = [read_raw(contract, Path(copy.archived), name)] if whole else \
+                read_in_parts(contract, Path(copy.archived), name)
+            for table in tables:
+                rows[relative] += table.num_rows
+                yield table
+                del table
+        except ExtractError as error:  # name the file as the trust sent it
+            raise ExtractError(path, error.reason, error.row, error.column) from None
+
+
+def _gathered(tables: Iterator[pa.Table]) -> Iterator[pa.Table]:
+    """The tables joined into runs of about `parts.PART_BYTES`: a table's many small files
+    (a trust return each) are staged at once, a large file's parts one by one."""
+    held, size, most = [], 0, parts.PART_BYTES
+    for table in tables:
+        held.append(table)
+        size += table.nbytes
+        del table
+        if size >= most:
+            joined, held, size = pa.concat_tables(held), [], 0
+            yield joined
+            del joined
+    if held:
+        yield pa.concat_tables(held)
 
 
 def _parameters(con, year: int, extract: str) -> dict:

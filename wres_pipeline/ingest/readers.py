@@ -42,17 +42,23 @@ def _read(contract: Contract, path: Path, name: str | None) -> pa.Table:
         workbook = read_xlsx(path)
         names, columns, rows = workbook.names, workbook.columns, workbook.rows
         try:
-            selected = _select_columns(contract, path, names)
+            selected = select_columns(contract, path, names)
         except ExtractError as error:
             raise ExtractError(path, f"{workbook.sheet_note}: {error.reason}", error.row,
                                error.column) from None
     elif path.suffix.lower() == ".csv":
         names, columns, rows = _read_csv(contract, path)
-        selected = _select_columns(contract, path, names)
+        selected = select_columns(contract, path, names)
     else:
         raise ExtractError(path, f"unsupported file type '{path.suffix}' (expected .csv or .xlsx)")
-    arrays = {name: columns[index] for name, index in selected.items()}
-    arrays["source_file"] = source_file_column(name or path.name, len(rows))
+    return assemble(selected, columns, rows, name or path.name)
+
+
+def assemble(selected: dict[str, int], columns: list, rows: np.ndarray, name: str) -> pa.Table:
+    """The raw table: each contract column (by its index in the file), then each row's file
+    and number."""
+    arrays = {column: columns[index] for column, index in selected.items()}
+    arrays["source_file"] = source_file_column(name, len(rows))
     arrays["source_row"] = pa.array(rows, pa.int64())
     return pa.table(arrays)
 
@@ -64,7 +70,7 @@ def source_file_column(name: str, rows: int) -> pa.DictionaryArray:
                                           pa.array([name], pa.string()))
 
 
-def _select_columns(contract: Contract, path: Path, names: list[str]) -> dict[str, int]:
+def select_columns(contract: Contract, path: Path, names: list[str]) -> dict[str, int]:
     """Map each contract column to its index in the file, or fail naming what is wrong."""
     if not contract.header:
         if len(names) != contract.width:
@@ -105,8 +111,17 @@ def _count_outside_quotes(line: str, delimiter: str) -> int:
     return count
 
 
-def _read_csv(contract: Contract, path: Path) -> tuple[list[str], list[pa.Array],
-                                                       np.ndarray]:
+@dataclass(frozen=True)
+class Dialect:
+    """How a CSV file is written, from its first 64 KiB: its header's names (or generated names
+    when the contract has no header), delimiter and encoding."""
+
+    names: list[str]
+    delimiter: str
+    encoding: str
+
+
+def dialect(contract: Contract, path: Path) -> Dialect:
     with open(path, "rb") as handle:
         head = handle.read(65536)
     if head.startswith((b"\xff\xfe", b"\xfe\xff")) or head[:200].count(b"\x00") > 10:
@@ -126,11 +141,15 @@ def _read_csv(contract: Contract, path: Path) -> tuple[list[str], list[pa.Array]
     if not first_line.strip():
         raise ExtractError(path, "the first line is blank: no header or data")
     delimiter = _sniff_delimiter(path, first_line)
-    if contract.header:
-        names = next(csv.reader(io.StringIO(first_line), delimiter=delimiter))
-    else:
-        names = [f"column_{i + 1}" for i in range(len(next(csv.reader(io.StringIO(first_line),
-                                                                       delimiter=delimiter))))]
+    fields = next(csv.reader(io.StringIO(first_line), delimiter=delimiter))
+    names = fields if contract.header else [f"column_{i + 1}" for i in range(len(fields))]
+    return Dialect(names, delimiter, encoding)
+
+
+def _read_csv(contract: Contract, path: Path) -> tuple[list[str], list[pa.Array],
+                                                       np.ndarray]:
+    found = dialect(contract, path)
+    names, delimiter, encoding = found.names, found.delimiter, found.encoding
     scan = _scan(path)
     table = _arrow_csv(path, names, delimiter, encoding, contract.header, quoted=scan.quoted)
     # Data rows are numbered as a spreadsheet numbers them: the header is row 1, and a blank
@@ -176,10 +195,11 @@ def _record_numbers(path: Path, delimiter: str, encoding: str) -> np.ndarray:
             csv.reader(handle, delimiter=delimiter), 1) if fields], dtype=np.int64)
 
 
-def _arrow_csv(path: Path, names: list[str], delimiter: str, encoding: str,
-               header: bool, quoted: bool = False) -> pa.Table:
-    generated = [f"c{i}" for i in range(len(names))]
-    options = {
+def csv_options(width: int, delimiter: str, encoding: str, header: bool,
+                quoted: bool = False) -> dict:
+    """Arrow's options for reading every field as text, exactly as sent."""
+    generated = [f"c{i}" for i in range(width)]
+    return {
         "read_options": pacsv.ReadOptions(
             column_names=generated, skip_rows=1 if header else 0, encoding=encoding,
             block_size=16 << 20),
@@ -189,6 +209,11 @@ def _arrow_csv(path: Path, names: list[str], delimiter: str, encoding: str,
             column_types={name: pa.string() for name in generated}, strings_can_be_null=False,
             quoted_strings_can_be_null=False),
     }
+
+
+def _arrow_csv(path: Path, names: list[str], delimiter: str, encoding: str,
+               header: bool, quoted: bool = False) -> pa.Table:
+    options = csv_options(len(names), delimiter, encoding, header, quoted)
     try:
         return pacsv.read_csv(path, **options)
     except pa.ArrowInvalid as error:

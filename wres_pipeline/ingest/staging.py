@@ -1,5 +1,6 @@
 """Load raw Arrow tables into typed DuckDB staging tables with the staging SQL files."""
 
+from collections.abc import Iterable
 from pathlib import Path
 
 import duckdb
@@ -8,21 +9,31 @@ import pyarrow as pa
 from wres_pipeline import reference
 from wres_pipeline.contracts import Contract
 from wres_pipeline.ingest.readers import SOURCE_FILE_TYPE, read_raw
-from wres_pipeline.sql import create_table, drop_relation
+from wres_pipeline.sql import create_table, drop_relation, insert_rows
 
 RAW_SCHEMA = "raw"
 STAGING_SCHEMA = "staging"
 
 
 def stage(con: duckdb.DuckDBPyConnection, contract: Contract, raw: pa.Table) -> int:
-    """Show the rows as sent as `raw.<table>`, then type them into `staging.<table>` through
-    the contract's staging SQL (`assets/<layer>/<table>.sql`).
+    """Stage one raw table (see stage_parts)."""
+    return stage_parts(con, contract, [raw])
 
-    `raw.<table>` is a view of the Arrow table read from the archived files, in an in-memory
-    catalog: validation quotes the text that was sent from it, and `release_raw` ends it. It is
-    never copied into the year's database file (the archive keeps every file as sent, and
-    quarantine the text of every failing row), which spares writing, and holding twice, the
-    largest table of the year."""
+
+def stage_parts(con: duckdb.DuckDBPyConnection, contract: Contract,
+                parts: Iterable[pa.Table]) -> int:
+    """Type the rows as sent, part after part, into `staging.<table>` through the contract's
+    staging SQL (`assets/<layer>/<table>.sql`); return the rows staged.
+
+    While a part is staged, `raw.<table>` is a view of its Arrow table. Of each part only the
+    text validation quotes is kept (each typed column's, and each row's file and number:
+    validation/frames.raw_columns), in a table of an in-memory catalog that DuckDB spills to
+    disk beyond the database's memory limit; `raw.<table>` shows it until `release_raw` ends
+    it. So the text of one part at most is held in Python's memory, however large the year.
+    The text is never written into the year's database file (the archive keeps every file as
+    sent, and quarantine the text of every failing row)."""
+    from wres_pipeline.validation.frames import raw_columns
+
     attached = {name for (name,) in con.sql("select database_name from duckdb_databases()")
                 .fetchall()}
     if RAW_SCHEMA not in attached:
@@ -31,20 +42,28 @@ def stage(con: duckdb.DuckDBPyConnection, contract: Contract, raw: pa.Table) -> 
     # After a load passed, staging.<table> is a view of it (validation/accepted.py); the new
     # load is a table again until it passes.
     drop_relation(con, STAGING_SCHEMA, contract.name)
-    keep_raw(con, contract, raw)  # holds `raw` until keep_raw or release_raw
+    release_raw(con, contract)
     compression = {c.name: c.compression for c in contract.columns if c.compression}
-    rows = create_table(con, f"{STAGING_SCHEMA}.{contract.name}", contract.staging_sql,
-                        compression=compression)
+    staged, arrow, kept = f"{STAGING_SCHEMA}.{contract.name}", _arrow_name(contract), \
+        _kept_name(contract)
+    sent = ", ".join(raw_columns(contract))
+    for index, part in enumerate(parts):
+        con.register(arrow, part)
+        del part  # the registration holds it until it is unregistered
+        con.sql(f"create or replace view {RAW_SCHEMA}.{contract.name} as select * from {arrow}")
+        if index == 0:
+            create_table(con, staged, contract.staging_sql, compression=compression)
+            con.execute(f"create table {kept} as select {sent} from {arrow}").fetchall()
+        else:
+            insert_rows(con, staged, contract.staging_sql)
+            con.execute(f"insert into {kept} select {sent} from {arrow}").fetchall()
+        con.unregister(arrow)
+        # Arrow's allocator keeps what a part freed for reuse unless told to hand it back:
+        # 170 MB of a national ESR file's parts stayed held through validation.
+        pa.default_memory_pool().release_unused()
+    con.sql(f"create or replace view {RAW_SCHEMA}.{contract.name} as select * from {kept}")
     canonical_spelling(con, contract)
-    return rows
-
-
-def keep_raw(con: duckdb.DuckDBPyConnection, contract: Contract, raw: pa.Table) -> None:
-    """Show `raw` as `raw.<table>` in place of the table `stage` was given: once staged, only
-    the columns validation quotes need to stay in memory."""
-    con.register(_arrow_name(contract), raw)  # the table registered before is let go
-    con.sql(f"create or replace view {RAW_SCHEMA}.{contract.name} as "
-            f"select * from {_arrow_name(contract)}")
+    return con.execute(f"select count(*) from {staged}").fetchall()[0][0]
 
 
 def canonical_spelling(con: duckdb.DuckDBPyConnection, contract: Contract) -> None:
@@ -86,13 +105,18 @@ def _spellings(column) -> dict[str, str]:
 
 
 def release_raw(con: duckdb.DuckDBPyConnection, contract: Contract) -> None:
-    """End `raw.<table>` and let its Arrow table go (it is also gone when `con` closes)."""
+    """End `raw.<table>` and let its text go (it is also gone when `con` closes)."""
     con.sql(f"drop view if exists {RAW_SCHEMA}.{contract.name}")
+    con.sql(f"drop table if exists {_kept_name(contract)}")
     con.unregister(_arrow_name(contract))
 
 
 def _arrow_name(contract: Contract) -> str:
     return f"raw_rows_{contract.name}"
+
+
+def _kept_name(contract: Contract) -> str:
+    return f"{RAW_SCHEMA}.{contract.name}__sent"
 
 
 def read_files(contract: Contract, paths: list[Path]) -> pa.Table:
