@@ -61,6 +61,9 @@ def stage_parts(con: duckdb.DuckDBPyConnection, contract: Contract,
         # Arrow's allocator keeps what a part freed for reuse unless told to hand it back:
         # 170 MB of a national ESR file's parts stayed held through validation.
         pa.default_memory_pool().release_unused()
+    # A checkpoint compresses the in-memory catalog's tables as a database file's are: the
+    # text kept of a national ESR file took 104 MB as inserted, 3 after.
+    con.sql(f"checkpoint {RAW_SCHEMA}")
     con.sql(f"create or replace view {RAW_SCHEMA}.{contract.name} as select * from {kept}")
     canonical_spelling(con, contract)
     return con.execute(f"select count(*) from {staged}").fetchall()[0][0]
