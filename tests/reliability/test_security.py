@@ -33,6 +33,9 @@ IDENTIFIERS = {
     "name", "table", "view", "sql_text(relative_path)", "ACCEPTED", "QUARANTINED", "declared",
     # A contract's column name (contracts are project files) and the table of earlier-year uses.
     "column.name", "USED",
+    # The table of the text kept for validation (the raw schema and a contract's name) and the
+    # contract's columns it keeps (ingest/staging.py).
+    "_kept_name(contract)", "_sent_columns(contract)",
 }
 SQL_TEXT_ARGUMENTS = {  # non-literal SQL: constants or project SQL files
     "sql_text(HEADLINE)", "sql_text(relative_path)", "frame_sql(contract)", "sql",

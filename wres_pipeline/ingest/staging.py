@@ -32,8 +32,6 @@ def stage_parts(con: duckdb.DuckDBPyConnection, contract: Contract,
     it. So the text of one part at most is held in Python's memory, however large the year.
     The text is never written into the year's database file (the archive keeps every file as
     sent, and quarantine the text of every failing row)."""
-    from wres_pipeline.validation.frames import raw_columns
-
     attached = {name for (name,) in con.sql("select database_name from duckdb_databases()")
                 .fetchall()}
     if RAW_SCHEMA not in attached:
@@ -44,29 +42,31 @@ def stage_parts(con: duckdb.DuckDBPyConnection, contract: Contract,
     drop_relation(con, STAGING_SCHEMA, contract.name)
     release_raw(con, contract)
     compression = {c.name: c.compression for c in contract.columns if c.compression}
-    staged, arrow, kept = f"{STAGING_SCHEMA}.{contract.name}", _arrow_name(contract), \
-        _kept_name(contract)
-    sent = ", ".join(raw_columns(contract))
+    staged = f"{STAGING_SCHEMA}.{contract.name}"
     for index, part in enumerate(parts):
-        con.register(arrow, part)
+        con.register(_arrow_name(contract), part)
         del part  # the registration holds it until it is unregistered
-        con.sql(f"create or replace view {RAW_SCHEMA}.{contract.name} as select * from {arrow}")
+        con.sql(f"create or replace view {RAW_SCHEMA}.{contract.name} as "
+                f"select * from {_arrow_name(contract)}")
         if index == 0:
             create_table(con, staged, contract.staging_sql, compression=compression)
-            con.execute(f"create table {kept} as select {sent} from {arrow}").fetchall()
+            con.execute(f"create table {_kept_name(contract)} as select "
+                        f"{_sent_columns(contract)} from {_arrow_name(contract)}").fetchall()
         else:
             insert_rows(con, staged, contract.staging_sql)
-            con.execute(f"insert into {kept} select {sent} from {arrow}").fetchall()
-        con.unregister(arrow)
+            con.execute(f"insert into {_kept_name(contract)} select "
+                        f"{_sent_columns(contract)} from {_arrow_name(contract)}").fetchall()
+        con.unregister(_arrow_name(contract))
         # Arrow's allocator keeps what a part freed for reuse unless told to hand it back:
         # 170 MB of a national ESR file's parts stayed held through validation.
         pa.default_memory_pool().release_unused()
     # A checkpoint compresses the in-memory catalog's tables as a database file's are: the
     # text kept of a national ESR file took 104 MB as inserted, 3 after.
     con.sql(f"checkpoint {RAW_SCHEMA}")
-    con.sql(f"create or replace view {RAW_SCHEMA}.{contract.name} as select * from {kept}")
+    con.sql(f"create or replace view {RAW_SCHEMA}.{contract.name} as "
+            f"select * from {_kept_name(contract)}")
     canonical_spelling(con, contract)
-    return con.execute(f"select count(*) from {staged}").fetchall()[0][0]
+    return con.execute(f"select count(*) from {STAGING_SCHEMA}.{contract.name}").fetchall()[0][0]
 
 
 def canonical_spelling(con: duckdb.DuckDBPyConnection, contract: Contract) -> None:
@@ -120,6 +120,13 @@ def _arrow_name(contract: Contract) -> str:
 
 def _kept_name(contract: Contract) -> str:
     return f"{RAW_SCHEMA}.{contract.name}__sent"
+
+
+def _sent_columns(contract: Contract) -> str:
+    """The raw columns validation quotes (validation/frames.raw_columns), as a select list."""
+    from wres_pipeline.validation.frames import raw_columns
+
+    return ", ".join(raw_columns(contract))
 
 
 def read_files(contract: Contract, paths: list[Path]) -> pa.Table:
