@@ -45,13 +45,13 @@ def read_in_parts(contract: Contract, path: Path, name: str | None = None,
     """The file's raw table (as `read_raw` gives it) in consecutive parts of about
     `part_bytes` (by default `PART_BYTES`), or whole in one."""
     path, part_bytes = Path(path), part_bytes or PART_BYTES
-    if path.suffix.lower() != ".csv" or path.stat().st_size <= part_bytes:
+    size = path.stat().st_size
+    if path.suffix.lower() != ".csv" or size <= part_bytes:
         yield read_raw(contract, path, name)
         return
     found = dialect(contract, path)
     selected = select_columns(contract, path, found.names)
     next_row = 2 if contract.header else 1  # numbered as a spreadsheet does: header = row 1
-    size = path.stat().st_size
     with open(path, "rb") as handle:
         for index, (start, end) in enumerate(_bounds(handle, size, part_bytes)):
             header = contract.header and index == 0

@@ -84,7 +84,10 @@ def batch_key(rules: list[Rule]) -> list[str] | None:
 
 def batch_count(contract: Contract, rows: int, batch_rows: int = BATCH_ROWS) -> int:
     """How many batches a table of `rows` rows is validated in."""
-    key = batch_key(rules_in_suite(contract.name))
+    return _count(batch_key(rules_in_suite(contract.name)), rows, batch_rows)
+
+
+def _count(key: list[str] | None, rows: int, batch_rows: int) -> int:
     return 1 if key is None or rows <= batch_rows else math.ceil(rows / batch_rows)
 
 
@@ -139,7 +142,8 @@ def validate_batches(con: duckdb.DuckDBPyConnection, contract: Contract, rows: i
     its suite allows; one finding per rule, in the suite's order, and GX's result for each
     batch (the row pass's, then the key pass's)."""
     suite = rules_in_suite(contract.name)
-    batches = batch_count(contract, rows, batch_rows)
+    key = batch_key(suite)
+    batches = _count(key, rows, batch_rows)
     parts: dict[str, list] = {rule.id: [] for rule in suite}
     results: list[dict] = []
     # Each batch ends with a garbage collection (see _validate_pass). With the process's
@@ -148,13 +152,14 @@ def validate_batches(con: duckdb.DuckDBPyConnection, contract: Contract, rows: i
     # was garbage before is collected after, once unfrozen, as Python's collector sees fit.
     gc.freeze()
     try:
-        _validate_passes(con, contract, rows, parameters, batches, suite, parts, results)
+        _validate_passes(con, contract, rows, parameters, batches, suite, key, parts, results)
     finally:
         gc.unfreeze()
     return [_merge(part) for part in parts.values() if part], results
 
 
-def _validate_passes(con, contract, rows, parameters, batches, suite, parts, results) -> None:
+def _validate_passes(con, contract, rows, parameters, batches, suite, key, parts,
+                     results) -> None:
     if batches == 1:
         _validate_pass(frames(con, contract, max(rows, 1)), contract, parameters, None,
                        parts, results)
@@ -166,7 +171,7 @@ def _validate_passes(con, contract, rows, parameters, batches, suite, parts, res
                            parameters, unkeyed, parts, results)
         if keyed:
             columns = sorted({column for rule in keyed for column in rule.columns})
-            _validate_pass(key_frames(con, contract, batch_key(suite), batches, columns),
+            _validate_pass(key_frames(con, contract, key, batches, columns),
                            contract, parameters, frozenset(rule.id for rule in keyed), parts,
                            results)
 
