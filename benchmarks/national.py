@@ -181,13 +181,14 @@ def summary(results: dict) -> list[str]:
     for r in results["runs"]:
         lines.append(f"scale {r['scale']} ({r['esr_rows']:,} ESR rows):")
         lines += breakdown_lines(r | {"imports_s": results["imports_s"]})
-    lines += ["", "scale  whole s  whole/floor  valid./floor  peak MiB  compute/floor (worst)  "
-              "pandas/compute (worst)  rerun s  us/row  bytes/row"]
+    lines += ["", "scale  whole s  whole/floor  valid./floor (no GX fingerprint)  peak MiB  "
+              "compute/floor (worst)  pandas/compute (worst)  rerun s  us/row  bytes/row"]
     for r in results["runs"]:
         worst, valid = r["worst_run"], r["validation"]
         lines.append(
             f"{r['scale']:>5}  {r['whole_year']['s']:>7}  {r['whole_year_vs_floor']:>11}  "
-            f"{valid['gx_over_floor']:>12}  {r['whole_year']['peak_mib']:>8,}  "
+            f"{valid['gx_over_floor']:>12} ({valid['without_fingerprint_over_floor']:>4})"
+            f"{'':18}  {r['whole_year']['peak_mib']:>8,}  "
             f"{r['compute_vs_floor']:>7} ({worst['compute_vs_floor']:>5})        "
             f"{r['pandas_baseline']['baseline_over_pipeline_compute']:>7} "
             f"({worst['pandas_over_compute']:>5})         {r['rerun_unchanged']['s']:>7}  "
