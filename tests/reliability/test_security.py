@@ -39,7 +39,7 @@ IDENTIFIERS = {
 }
 SQL_TEXT_ARGUMENTS = {  # non-literal SQL: constants or project SQL files
     "sql_text(HEADLINE)", "sql_text(relative_path)", "frame_sql(contract)", "sql",
-    "frame_sql(contract, ROW)", "frame_sql(contract, ROW, key, only=columns)",
+    "frame_sql(contract, ROW)", "frame_sql(contract, ROW, key)",
     "sql_text(f'publish/{name}.sql')",
     "sql_text(path)", "sql_text('publish/trends.sql')", "sql_text('publish/coverage.sql')",
 }

@@ -74,14 +74,23 @@ def test_rows_with_one_key_share_a_batch_and_every_batch_is_used(faulty_esr):
     with duckdb.connect() as con:
         stage(con, ESR, faulty_esr)
         batches = batch_count(ESR, faulty_esr.num_rows, batch_rows=1_000)
-        seen = [frame["assignment_id"].dropna().tolist()
-                for frame in key_frames(con, ESR, ["assignment_id"], batches, ["assignment_id"])]
-        row_frames = [len(frame) for frame in frames(con, ESR, 1_000)]
+        keyed = list(key_frames(con, ESR, ["assignment_id"], batches))
+        row_frames = list(frames(con, ESR, 1_000))
+    seen = [frame["assignment_id"].dropna().tolist() for frame in keyed]
+    blank = [int(frame["assignment_id"].isna().sum()) for frame in keyed]
     assert batches == -(-faulty_esr.num_rows // 1_000) and len(seen) == batches
+    # Every row is in one batch, with every column, in the table's order within its batch.
+    positions = sorted(p for frame in keyed for p in frame["frame_row"])
+    assert positions == list(range(faulty_esr.num_rows))
+    assert all(frame["frame_row"].is_monotonic_increasing for frame in keyed)
+    assert all(list(frame.columns) == list(row_frames[0].columns) for frame in keyed)
     assert sum(len(ids) for ids in seen) == pc.count(faulty_esr["assignment_id"]).as_py() - 2
-    assert max(len(ids) for ids in seen) <= 1_200
-    # The row pass cuts the table into consecutive batches of 1,000 rows.
-    assert row_frames == [1_000] * (batches - 1) + [faulty_esr.num_rows - 1_000 * (batches - 1)]
+    assert max(len(frame) for frame in keyed) <= 1_200
+    # Blank ids have no key to share: spread by position, not all in one batch.
+    assert sum(blank) >= 2 and max(blank) < sum(blank)
+    # Consecutive batches of 1,000 rows, for a suite without a key.
+    last = faulty_esr.num_rows - 1_000 * (batches - 1)
+    assert [len(f) for f in row_frames] == [1_000] * (batches - 1) + [last]
     duplicated = [v for v, n in collections.Counter(
         faulty_esr["assignment_id"].to_pylist()).items() if n > 1 and v]
     assert len(duplicated) >= 2
@@ -99,8 +108,17 @@ def test_what_can_be_batched():
     # Two keys batch by the columns they share, or not at all.
     unique_a = _rule("expect_column_values_to_be_unique", column="a")
     assert batch_key([unique_a, _rule("expect_compound_columns_to_be_unique",
-                                      column_list=["a", "b"])]) == ["a"]
+                                      column_list=["a", "b"],
+                                      ignore_row_if="any_value_is_missing")]) == ["a"]
     assert batch_key([unique_a, _rule("expect_column_values_to_be_unique", column="b")]) is None
+    # Rows with a blank key are spread by position: only when every key rule passes over them
+    # (GX's default for a compound rule compares a row unless all its columns are blank).
+    assert batch_key([_rule("expect_compound_columns_to_be_unique",
+                            column_list=["a", "b"])]) == ["a", "b"]
+    assert batch_key([_rule("expect_compound_columns_to_be_unique", column_list=["a", "b"],
+                            ignore_row_if="never")]) is None
+    assert batch_key([unique_a, _rule("expect_compound_columns_to_be_unique",
+                                      column_list=["a", "b"])]) is None
     # A rule over the whole table that a batch cannot decide.
     assert batch_key([_rule("expect_table_row_count_to_be_between", min_value=1,
                             max_value=10)]) is None

@@ -57,9 +57,8 @@ def rules_in_suite(table: str) -> list[Rule]:
             for e in raw["expectations"]]
 
 
-def load_suite(table: str, only: frozenset[str] | None = None):
-    """The committed suite as a GX ExpectationSuite (GX is imported here, not at start-up);
-    with `only`, just the expectations of those rule ids, in the suite's order.
+def load_suite(table: str):
+    """The committed suite as a GX ExpectationSuite (GX is imported here, not at start-up).
 
     GX drops an expectation whose type it does not know with only a log line, so the loaded
     suite's length is checked against the file.
@@ -67,8 +66,6 @@ def load_suite(table: str, only: frozenset[str] | None = None):
     from great_expectations.core import ExpectationSuite
 
     raw = json.loads(suite_path(table).read_text(encoding="utf-8"))
-    if only is not None:
-        raw["expectations"] = [e for e in raw["expectations"] if e["meta"]["rule"] in only]
     suite = ExpectationSuite(**raw)
     if len(suite.expectations) != len(raw["expectations"]):
         known = {e.expectation_type for e in suite.expectations}
