@@ -133,6 +133,21 @@ def coverage_command(args: argparse.Namespace) -> int:
     return 0
 
 
+def audit_command(args: argparse.Namespace) -> int:
+    """The attacker's audit of the public edition: every withheld count's interval."""
+    from wres_pipeline.audit.report import audit, lines
+
+    current = settings.current()
+    width = args.width or current.publish.protection_width
+    result = audit(Path(args.published or current.paths.published), args.years, width)
+    print("\n".join(lines(result)))
+    if args.list:
+        for finding in result.failures():
+            print(f"  {finding.label()}: [{finding.lo:g}, {finding.hi:g}]"
+                  f"{'' if finding.exact else ' (at most)'}; {', '.join(finding.routes)}")
+    return 1 if args.strict and (result.failures() or result.unsound) else 0
+
+
 def demo_command(args: argparse.Namespace) -> int:
     from wres_pipeline.sample.generate import generate_year
     from wres_pipeline.year_ranges import parse_years
@@ -245,6 +260,16 @@ def build_parser() -> argparse.ArgumentParser:
         "coverage", help="share of trusts whose headline figures the public edition publishes")
     coverage.add_argument("--years", type=years_argument, help="default: every published year")
     coverage.set_defaults(run=coverage_command)
+    audit = commands.add_parser(
+        "audit", help="what an attacker can work out of each count the public edition withholds")
+    audit.add_argument("--years", type=years_argument, help="default: every published year")
+    audit.add_argument("--published", help="a published folder (default: config.toml's)")
+    audit.add_argument("--width", type=_positive, help="protection width (default: "
+                                                        "[publish] protection_width)")
+    audit.add_argument("--list", action="store_true", help="name every count not protected")
+    audit.add_argument("--strict", action="store_true",
+                       help="exit 1 when any count is not protected")
+    audit.set_defaults(run=audit_command)
     backfill = commands.add_parser("backfill", help="run many years in parallel processes")
     backfill.add_argument("--years", required=True, type=years_argument, help="e.g. 2015-2025")
     backfill.add_argument("--workers", type=_positive, default=2, help="years run at once")

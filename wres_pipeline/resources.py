@@ -154,6 +154,8 @@ class PublishSettings(dg.Config):
     survey_minimum_respondents: int
     board_published_in_full: bool
     withheld_likelihood_decimals: int
+    # A withheld count is protected when an attacker's interval for it is at least this wide.
+    protection_width: int = 8
 
 
 class ScheduleSettings(dg.Config):

@@ -1,0 +1,105 @@
+"""Tiny hand-made published folders for the audit's tests: a few trusts in one ICB, written as
+both editions (internal with every count, public with some withheld) in the layout the pipeline
+publishes."""
+
+import json
+from pathlib import Path
+
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+from wres_pipeline.audit.likelihoods import evaluate
+
+GROUPS = ("White", "BME", "Unknown")
+METHOD = {"confidence": 0.95, "non_adverse_low": 0.8, "non_adverse_high": 1.25,
+          "withheld_likelihood_decimals": 2, "model_employer_baseline_year": 2018,
+          "model_employer_pooled_bands": []}
+# Trusts A, B and C in ICB Q1 and region R1; A and B acute, C mental health.
+ORGANISATIONS = [("A", "Q1", "R1", "acute"), ("B", "Q1", "R1", "acute"),
+                 ("C", "Q1", "R1", "mental_health")]
+AREAS = [("icb", "Q1"), ("region", "R1"), ("trust_type", "acute"),
+         ("trust_type", "mental_health"), ("england", "E92000001")]
+
+
+def row(year, level, area, indicator, measure, breakdown, group, numerator=None,
+        denominator=None, value=None, **extra) -> dict:
+    base = {"year": year, "level": level, "area_code": area, "indicator": indicator,
+            "measure": measure, "breakdown": breakdown, "group": group, "numerator": numerator,
+            "denominator": denominator, "value": value, "ci_lower": None, "ci_upper": None,
+            "significant": None, "adverse_significant": None,
+            "outside_non_adverse_range": None, "null_reason": None, "detail": None,
+            "suppressed": False}
+    return base | extra
+
+
+def shares(year, level, area, breakdown, counts: dict, indicator=1) -> list[dict]:
+    """Indicator 1 (or 9) share rows of one breakdown from its counts by group."""
+    total = sum(counts.values())
+    return [row(year, level, area, indicator, "share", breakdown, g, counts[g], total,
+                100 * counts[g] / total) for g in GROUPS]
+
+
+def areas_of(trust_rows: dict, build) -> list[dict]:
+    """The same rows for every area, from trusts' counts ({trust: counts}) added up."""
+    found = []
+    members = {("icb", "Q1"): "ABC", ("region", "R1"): "ABC", ("trust_type", "acute"): "AB",
+               ("trust_type", "mental_health"): "C", ("england", "E92000001"): "ABC"}
+    for (level, area), trusts in members.items():
+        present = [t for t in trusts if t in trust_rows]
+        if not present:
+            continue
+        keys = trust_rows[present[0]].keys()
+        counts = {k: sum(trust_rows[t][k] for t in present) for k in keys}
+        found += build(level, area, counts)
+    return found
+
+
+def likelihood(year, level, area, indicator, a1, n1, a2, n2, **extra) -> dict:
+    got = {k: v[0] if hasattr(v, "__len__") and not isinstance(v, str) else v
+           for k, v in evaluate([a1], n1, [a2], n2, 1.959963984540054, 0.8, 1.25).items()}
+    return row(year, level, area, indicator, "relative_likelihood", "all", "all",
+               value=float(got["value"]), ci_lower=float(got["ci_lower"]),
+               ci_upper=float(got["ci_upper"]), significant=bool(got["significant"]),
+               adverse_significant=bool(got["adverse_significant"]),
+               outside_non_adverse_range=bool(got["outside_non_adverse_range"])) | extra
+
+
+def withhold(rows: list[dict], when, decimals: int | None = 2) -> list[dict]:
+    """The public edition's rows: those `when` picks lose their counts and values (a likelihood
+    keeps its value rounded and its flags, as the public edition does today)."""
+    found = []
+    for r in rows:
+        if not when(r):
+            found.append(r)
+            continue
+        hidden = {**r, "suppressed": True, "numerator": None, "denominator": None,
+                  "ci_lower": None, "ci_upper": None}
+        if r["measure"] == "relative_likelihood" and decimals is not None:
+            hidden["value"] = round(r["value"], decimals)
+        else:
+            hidden |= {"value": None, "significant": None, "adverse_significant": None,
+                       "outside_non_adverse_range": None}
+        found.append(hidden)
+    return found
+
+
+def publish(root: Path, years: dict, method: dict | None = None) -> Path:
+    """Write {year: {edition: {table: rows}}} as published snapshots; returns the root."""
+    organisations = [{"organisation_code": c, "icb_code": i, "region_code": r, "trust_type": t}
+                     for c, i, r, t in ORGANISATIONS]
+    for year, editions in years.items():
+        for edition, tables in editions.items():
+            folder = Path(root) / edition / str(year) / f"snapshot{year}"
+            folder.mkdir(parents=True)
+            (folder.parent / "LATEST").write_text(folder.name)
+            (folder / "manifest.json").write_text(json.dumps(
+                {"year": year, "method": method or METHOD}))
+            for name, rows in {"organisations": organisations, **tables}.items():
+                if name == "exchange":
+                    (folder / "exchange").mkdir()
+                    for table, data in rows.items():
+                        pq.write_table(pa.Table.from_pylist(data),
+                                       folder / "exchange" / f"{table}.parquet")
+                    continue
+                pq.write_table(pa.Table.from_pylist(rows), folder / f"{name}.parquet")
+    return Path(root)

@@ -1,0 +1,137 @@
+"""One linear program over a set of counts, solved with HiGHS: a count's least and greatest
+value, and the spread of feasible solutions seen so far (each a set of counts consistent with
+everything the program holds).
+"""
+
+import math
+import random
+import time
+from dataclasses import dataclass
+
+import numpy as np
+
+INFINITY = math.inf
+EPSILON = 1e-6
+STATS = {"runs": 0, "seconds": 0.0, "largest": 0}  # printed by the audit (docs/performance.md)
+
+
+@dataclass
+class Bounds:
+    """A count's interval. `exact`: the least and greatest values an attacker can reach; where
+    False, the interval is what was shown (a spread of feasible solutions, at least as wide as
+    the protection width, or an outer bound where the audit could not decide)."""
+
+    lo: float
+    hi: float
+    exact: bool = True
+    undecided: bool = False
+
+    @property
+    def width(self) -> float:
+        return self.hi - self.lo
+
+
+class Infeasible(ValueError):
+    """The published figures contradict one another under the relations assumed."""
+
+
+class Program:
+    """lo <= row <= hi for each (terms, lo, hi), counts non-negative within `extra` bounds."""
+
+    def __init__(self, members: list, rows: list, extra: dict, fixed: dict | None = None):
+        import highspy
+
+        self.members = members
+        self.index = {c: i for i, c in enumerate(members)}
+        self.lower = np.array([max(0.0, extra.get(c, (0.0, INFINITY))[0]) for c in members])
+        self.upper = np.array([extra.get(c, (0.0, INFINITY))[1] for c in members])
+        self.seen_lo = np.full(len(members), INFINITY)
+        self.seen_hi = np.full(len(members), -INFINITY)
+        self.h = highspy.Highs()
+        self.h.setOptionValue("output_flag", False)
+        self.h.setOptionValue("threads", 1)
+        self.h.passModel(self._lp(rows, fixed or {}))
+
+    def _lp(self, rows: list, fixed: dict):
+        import highspy
+
+        inf = self.h.getInfinity()
+        lp = highspy.HighsLp()
+        lp.num_col_ = len(self.members)
+        lp.col_cost_ = np.zeros(len(self.members))
+        lp.col_lower_ = self.lower
+        lp.col_upper_ = np.where(np.isinf(self.upper), inf, self.upper)
+        starts, indices, values, lower, upper = [0], [], [], [], []
+        for terms, lo, hi in rows:
+            constant = 0.0
+            for c, v in terms.items():
+                if c in self.index:
+                    indices.append(self.index[c])
+                    values.append(v)
+                else:
+                    constant += v * fixed[c]
+            starts.append(len(indices))
+            lower.append(-inf if lo == -INFINITY else lo - constant)
+            upper.append(inf if hi == INFINITY else hi - constant)
+        lp.num_row_ = len(rows)
+        lp.row_lower_ = np.array(lower)
+        lp.row_upper_ = np.array(upper)
+        lp.a_matrix_.format_ = highspy.MatrixFormat.kRowwise
+        lp.a_matrix_.start_ = np.array(starts, dtype=np.int32)
+        lp.a_matrix_.index_ = np.array(indices, dtype=np.int32)
+        lp.a_matrix_.value_ = np.array(values, dtype=np.float64)
+        lp.a_matrix_.num_col_ = len(self.members)
+        lp.a_matrix_.num_row_ = len(rows)
+        return lp
+
+    def bounds(self, i: int) -> tuple:
+        return self.lower[i], self.upper[i]
+
+    def optimise(self, costs: np.ndarray, maximise: bool) -> float | None:
+        """The objective's optimum (None: unbounded); every solution found widens `seen`."""
+        import highspy
+
+        n = len(self.members)
+        self.h.changeColsCost(n, np.arange(n, dtype=np.int32), costs)
+        self.h.changeObjectiveSense(highspy.ObjSense.kMaximize if maximise
+                                    else highspy.ObjSense.kMinimize)
+        started = time.perf_counter()
+        self.h.run()
+        STATS["runs"] += 1
+        STATS["seconds"] += time.perf_counter() - started
+        STATS["largest"] = max(STATS["largest"], n)
+        status = self.h.getModelStatus()
+        if status == highspy.HighsModelStatus.kInfeasible:
+            raise Infeasible(f"published figures contradict each other around "
+                             f"{self.members[0]} ({n} counts)")
+        if status != highspy.HighsModelStatus.kOptimal:
+            return None
+        values = np.array(self.h.getSolution().col_value)
+        np.minimum(self.seen_lo, values, out=self.seen_lo)
+        np.maximum(self.seen_hi, values, out=self.seen_hi)
+        return self.h.getInfo().objective_function_value
+
+    def spread(self, objectives: int, cells: list | None = None, seed: int = 0) -> None:
+        """Solutions far apart: the counts (all, or `cells`) up and down together, then under
+        random weightings."""
+        rng = random.Random(seed + len(self.members))
+        chosen = [self.index[c] for c in cells] if cells is not None else range(len(self.members))
+        for k in range(objectives):
+            costs = np.zeros(len(self.members))
+            for i in chosen:
+                costs[i] = rng.random() if k else 1.0
+            self.optimise(costs, False)
+            self.optimise(costs, True)
+
+    def seen(self, i: int) -> tuple:
+        return self.seen_lo[i], self.seen_hi[i]
+
+    def extremes(self, i: int) -> tuple:
+        """The count's least and greatest whole values."""
+        costs = np.zeros(len(self.members))
+        costs[i] = 1.0
+        lo = self.optimise(costs, False)
+        hi = self.optimise(costs, True)
+        lo = 0.0 if lo is None else math.ceil(lo - EPSILON)
+        hi = INFINITY if hi is None else math.floor(hi + EPSILON)
+        return lo, hi

@@ -1,0 +1,117 @@
+"""The audit's findings: for each withheld count, its interval given everything published, and
+whether it is protected (at least the protection width wide, never a single value).
+
+`audit(published)` reads the public edition of every published year together; with
+`check_internal` it also reads the internal edition and confirms that every interval holds the
+true count (an attacker's conclusions must be right for the audit to mean anything).
+"""
+
+import time
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from wres_pipeline.audit import edition, solver
+
+
+@dataclass
+class Finding:
+    cell: tuple
+    lo: float
+    hi: float
+    exact: bool
+    latent: bool
+    routes: list
+    truth: float | None = None
+
+    @property
+    def recovered(self) -> bool:
+        return self.lo == self.hi
+
+    def label(self) -> str:
+        year, level, area, ind, breakdown, group, role = self.cell
+        what = {"x": "count", "n": "population"}[role]
+        return f"{year} {level} {area} indicator {ind} {breakdown} {group} {what}"
+
+
+@dataclass
+class Audit:
+    width: int
+    findings: list = field(default_factory=list)
+    seconds: float = 0.0
+    unsound: list = field(default_factory=list)
+
+    def failures(self) -> list:
+        return [f for f in self.findings if f.hi - f.lo < self.width]
+
+    def by_year(self) -> dict:
+        years = defaultdict(list)
+        for f in self.findings:
+            years[f.cell[0]].append(f)
+        return dict(sorted(years.items()))
+
+
+def _routes(problem, cells: list) -> dict:
+    """The relations bearing on each count: those naming it, and those naming a count tied to
+    it by a small relation (the same staff in another indicator, a window, a ratio)."""
+    touching = defaultdict(list)
+    for fact in problem.facts:
+        for cell in edition.cells_of_fact(fact):
+            touching[cell].append(fact)
+    found = {}
+    for cell in cells:
+        routes = set()
+        for fact in touching[cell]:
+            routes.add(fact.route)
+            near = edition.cells_of_fact(fact)
+            if len(near) <= 4:
+                routes.update(f.route for c in near for f in touching[c])
+        found[cell] = routes
+    return found
+
+
+def audit(published: Path, years: list[int] | None = None, width: int = 8) -> Audit:
+    """The attacker's audit of the public edition under `published`."""
+    started = time.perf_counter()
+    folders = edition.latest_folders(Path(published) / "public", years)
+    problem, read = edition.read(folders)
+    internal = edition.latest_folders(Path(published) / "internal", years)
+    truth = edition.truth(internal) if internal else None
+    bounds = solver.solve(problem, width, read.settings, truth)
+    routes = _routes(problem, [c for c, b in bounds.items() if b.hi - b.lo < width])
+    result = Audit(width)
+    for cell, b in sorted(bounds.items(), key=lambda kv: repr(kv[0])):
+        shown = ["shown in another table"] if cell in problem.known else []
+        result.findings.append(Finding(cell, b.lo, b.hi, b.exact, cell in problem.latent,
+                                       shown or sorted(routes.get(cell, ()))))
+    if truth is not None:
+        for f in result.findings:
+            f.truth = truth.get(f.cell)
+            if f.truth is not None and not f.lo <= f.truth <= f.hi:
+                result.unsound.append(f)
+    result.seconds = time.perf_counter() - started
+    return result
+
+
+def lines(result: Audit) -> list[str]:
+    """The audit as the command prints it: per year, then each count not protected."""
+    out = [f"Disclosure audit: {len(result.findings)} withheld counts, protection width "
+           f"{result.width} ({result.seconds:.1f} s)"]
+    out.append(f"{'year':>6} {'withheld':>9} {'recovered':>10} {'of them 1-7':>12} "
+               f"{'narrower':>9} {'narrowest':>10}")
+    for year, found in result.by_year().items():
+        recovered = [f for f in found if f.recovered]
+        small = [f for f in recovered if f.truth is not None and 1 <= f.truth <= 7]
+        narrow = [f for f in found if f.hi - f.lo < result.width]
+        narrowest = min((f.hi - f.lo for f in found), default=None)
+        out.append(f"{year:>6} {len(found):>9} {len(recovered):>10} "
+                   f"{len(small) if result.unsound is not None else '':>12} {len(narrow):>9} "
+                   f"{narrowest if narrowest is not None else '-':>10}")
+    routes = Counter(r for f in result.failures() for r in f.routes)
+    if routes:
+        out.append("Relations touching the counts not protected:")
+        out += [f"  {n:>6}  {route}" for route, n in routes.most_common()]
+    for f in result.unsound:
+        out.append(f"UNSOUND: {f.label()}: [{f.lo}, {f.hi}] but the internal edition has "
+                   f"{f.truth}")
+    return out
