@@ -118,8 +118,8 @@ class Program:
         chosen = [self.index[c] for c in cells] if cells is not None else range(len(self.members))
         for k in range(objectives):
             costs = np.zeros(len(self.members))
-            for i in chosen:
-                costs[i] = rng.random() if k else 1.0
+            for i in chosen:  # some up and some down: counts that trade off move apart too
+                costs[i] = rng.choice((-1.0, 1.0)) * (0.5 + rng.random()) if k else 1.0
             self.optimise(costs, False)
             self.optimise(costs, True)
 

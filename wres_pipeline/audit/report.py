@@ -20,6 +20,7 @@ class Finding:
     lo: float
     hi: float
     exact: bool
+    undecided: bool
     latent: bool
     routes: list
     truth: float | None = None
@@ -42,7 +43,8 @@ class Audit:
     unsound: list = field(default_factory=list)
 
     def failures(self) -> list:
-        return [f for f in self.findings if f.hi - f.lo < self.width]
+        """Counts not shown protected: narrower than the width, or undecided."""
+        return [f for f in self.findings if f.hi - f.lo < self.width or f.undecided]
 
     def by_year(self) -> dict:
         years = defaultdict(list)
@@ -82,7 +84,8 @@ def audit(published: Path, years: list[int] | None = None, width: int = 8) -> Au
     result = Audit(width)
     for cell, b in sorted(bounds.items(), key=lambda kv: repr(kv[0])):
         shown = ["shown in another table"] if cell in problem.known else []
-        result.findings.append(Finding(cell, b.lo, b.hi, b.exact, cell in problem.latent,
+        result.findings.append(Finding(cell, b.lo, b.hi, b.exact, b.undecided,
+                                       cell in problem.latent,
                                        shown or sorted(routes.get(cell, ()))))
     if truth is not None:
         for f in result.findings:
@@ -98,15 +101,16 @@ def lines(result: Audit) -> list[str]:
     out = [f"Disclosure audit: {len(result.findings)} withheld counts, protection width "
            f"{result.width} ({result.seconds:.1f} s)"]
     out.append(f"{'year':>6} {'withheld':>9} {'recovered':>10} {'of them 1-7':>12} "
-               f"{'narrower':>9} {'narrowest':>10}")
+               f"{'narrower':>9} {'undecided':>10} {'narrowest':>10}")
     for year, found in result.by_year().items():
         recovered = [f for f in found if f.recovered]
         small = [f for f in recovered if f.truth is not None and 1 <= f.truth <= 7]
         narrow = [f for f in found if f.hi - f.lo < result.width]
+        undecided = [f for f in found if f.undecided and f.hi - f.lo >= result.width]
         narrowest = min((f.hi - f.lo for f in found), default=None)
-        out.append(f"{year:>6} {len(found):>9} {len(recovered):>10} "
-                   f"{len(small) if result.unsound is not None else '':>12} {len(narrow):>9} "
-                   f"{narrowest if narrowest is not None else '-':>10}")
+        out.append(f"{year:>6} {len(found):>9} {len(recovered):>10} {len(small):>12} "
+                   f"{len(narrow):>9} {len(undecided):>10} "
+                   f"{'-' if narrowest is None else f'{narrowest:g}':>10}")
     routes = Counter(r for f in result.failures() for r in f.routes)
     if routes:
         out.append("Relations touching the counts not protected:")
