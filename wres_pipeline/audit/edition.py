@@ -38,6 +38,8 @@ class Edition:
 def latest_folders(edition_root: Path, years: list[int] | None = None) -> dict[int, Path]:
     """{year: the folder its LATEST names} for every published year (or those asked for)."""
     found = {}
+    if not Path(edition_root).is_dir():
+        return found
     for year_dir in sorted(Path(edition_root).iterdir()):
         pointer = year_dir / "LATEST"
         if year_dir.name.isdigit() and pointer.exists() and (

@@ -38,17 +38,14 @@ def memberships(organisations: dict) -> dict:
 
 
 def _relation(parent, children: list, kind: str, route: str) -> list:
-    if kind == "sum":
-        terms = {parent: -1.0}
-        for c in children:
-            terms[c] = terms.get(c, 0.0) + 1.0
-        return [Linear(terms, 0.0, 0.0, route)]
+    """`sum`: the children add up to the parent; `cover`: at least the parent, and none more."""
     terms = {parent: -1.0}
     for c in children:
         terms[c] = terms.get(c, 0.0) + 1.0
-    found = [Linear(terms, 0.0, math.inf, route)]
-    found += [Linear({parent: 1.0, c: -1.0}, 0.0, math.inf, route) for c in children]
-    return found
+    if kind == "sum":
+        return [Linear(terms, 0.0, 0.0, route)]
+    return [Linear(terms, 0.0, math.inf, route)] + [
+        Linear({parent: 1.0, c: -1.0}, 0.0, math.inf, route) for c in children]
 
 
 def area_facts(cells: set, members: dict) -> list:
