@@ -71,11 +71,14 @@ def solve(members: list, rows: list, extra: dict, width: int, truth: dict) -> di
 
 def _shown(interval: tuple) -> Bounds:
     lo, hi = interval
-    return Bounds(math.ceil(lo - EPSILON), math.floor(hi + EPSILON), exact=False)
+    return Bounds(math.ceil(lo - EPSILON),
+                  hi if math.isinf(hi) else math.floor(hi + EPSILON), exact=False)
 
 
 def _wide(seen: dict, c, width: int) -> bool:
     lo, hi = seen.get(c, (0.0, -1.0))
+    if math.isinf(hi):
+        return True  # no upper bound at all
     return math.floor(hi + EPSILON) - math.ceil(lo - EPSILON) >= width
 
 
@@ -113,7 +116,7 @@ def _inner(near: set, rows: list, touching: dict, extra: dict, truth: dict, seen
     found = {}
     for c in todo:
         if not _wide(seen, c, width):
-            found[c] = program.extremes(program.index[c])
+            found[c] = program.extremes(program.index[c], read=False)
             lo, hi = found[c]
             seen[c] = (min(lo, seen[c][0]), max(hi, seen[c][1]))
     return found
@@ -125,4 +128,4 @@ def _outer(near: set, rows: list, touching: dict, extra: dict, todo: list) -> di
     used = sorted({r for c in near for r in touching[c] if all(v in near for v in rows[r][0])})
     members = sorted(near, key=repr)
     program = Program(members, [rows[r] for r in used], extra)
-    return {c: program.extremes(program.index[c]) for c in todo}
+    return {c: program.extremes(program.index[c], read=False) for c in todo}

@@ -47,6 +47,7 @@ class Program:
         self.upper = np.array([extra.get(c, (0.0, INFINITY))[1] for c in members])
         self.seen_lo = np.full(len(members), INFINITY)
         self.seen_hi = np.full(len(members), -INFINITY)
+        self.costs_set: int | None = None  # the one count optimised last, or -1 for weights
         self.h = highspy.Highs()
         self.h.setOptionValue("output_flag", False)
         self.h.setOptionValue("threads", 1)
@@ -87,12 +88,25 @@ class Program:
     def bounds(self, i: int) -> tuple:
         return self.lower[i], self.upper[i]
 
-    def optimise(self, costs: np.ndarray, maximise: bool) -> float | None:
-        """The objective's optimum (None: unbounded); every solution found widens `seen`."""
+    def optimise(self, costs: np.ndarray | int, maximise: bool,
+                 read: bool = True) -> float | None:
+        """The objective's optimum (None: unbounded); every solution found widens `seen`.
+        `costs` is a weight per count, or the index of the one count to optimise; `read`
+        False leaves the solution unread (most of the time of a small program)."""
         import highspy
 
         n = len(self.members)
-        self.h.changeColsCost(n, np.arange(n, dtype=np.int32), costs)
+        single = isinstance(costs, int)
+        if single and self.costs_set != costs:
+            if self.costs_set == -1:
+                self.h.changeColsCost(n, np.arange(n, dtype=np.int32), np.zeros(n))
+            elif self.costs_set is not None:
+                self.h.changeColCost(self.costs_set, 0.0)
+            self.h.changeColCost(costs, 1.0)
+            self.costs_set = costs
+        elif not single:
+            self.h.changeColsCost(n, np.arange(n, dtype=np.int32), costs)
+            self.costs_set = -1
         self.h.changeObjectiveSense(highspy.ObjSense.kMaximize if maximise
                                     else highspy.ObjSense.kMinimize)
         started = time.perf_counter()
@@ -106,6 +120,8 @@ class Program:
                              f"{self.members[0]} ({n} counts)")
         if status != highspy.HighsModelStatus.kOptimal:
             return None
+        if not read:
+            return self.h.getInfo().objective_function_value
         values = np.array(self.h.getSolution().col_value)
         np.minimum(self.seen_lo, values, out=self.seen_lo)
         np.maximum(self.seen_hi, values, out=self.seen_hi)
@@ -126,12 +142,11 @@ class Program:
     def seen(self, i: int) -> tuple:
         return self.seen_lo[i], self.seen_hi[i]
 
-    def extremes(self, i: int) -> tuple:
-        """The count's least and greatest whole values."""
-        costs = np.zeros(len(self.members))
-        costs[i] = 1.0
-        lo = self.optimise(costs, False)
-        hi = self.optimise(costs, True)
+    def extremes(self, i: int, read: bool = True) -> tuple:
+        """The count's least and greatest whole values (`read`: their solutions widen
+        `seen`)."""
+        lo = self.optimise(int(i), False, read)
+        hi = self.optimise(int(i), True, read)
         lo = 0.0 if lo is None else math.ceil(lo - EPSILON)
         hi = INFINITY if hi is None else math.floor(hi + EPSILON)
         return lo, hi
