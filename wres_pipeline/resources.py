@@ -112,6 +112,11 @@ class ValidationSettings(dg.Config):
     max_uncoded_ethnicity_share: float
 
 
+def pooled_band_name(bands: list[str]) -> str:
+    """The name of senior bands pooled together, first to last: band_8c_to_vsm."""
+    return f"{bands[0]}_to_{bands[-1].removeprefix('band_')}"
+
+
 class MethodSettings(dg.Config):
     """Settings of the WRES method ([method]); recorded with the outputs."""
 
@@ -129,8 +134,7 @@ class MethodSettings(dg.Config):
     @property
     def pooled_band(self) -> str:
         """The pooled senior bands' name, first to last: band_8c_to_vsm."""
-        first, last = self.model_employer_pooled_bands[0], self.model_employer_pooled_bands[-1]
-        return f"{first}_to_{last.removeprefix('band_')}"
+        return pooled_band_name(self.model_employer_pooled_bands)
 
     @property
     def model_employer_targets(self) -> list[str]:

@@ -55,8 +55,8 @@ def areas_of(trust_rows: dict, build) -> list[dict]:
 
 
 def likelihood(year, level, area, indicator, a1, n1, a2, n2, **extra) -> dict:
-    got = {k: v[0] if hasattr(v, "__len__") and not isinstance(v, str) else v
-           for k, v in evaluate([a1], n1, [a2], n2, 1.959963984540054, 0.8, 1.25).items()}
+    got = {k: v[0] for k, v in evaluate([a1], n1, [a2], n2, 1.959963984540054, 0.8,
+                                        1.25).items()}
     return row(year, level, area, indicator, "relative_likelihood", "all", "all",
                value=float(got["value"]), ci_lower=float(got["ci_lower"]),
                ci_upper=float(got["ci_upper"]), significant=bool(got["significant"]),

@@ -16,6 +16,8 @@ import pyarrow.parquet as pq
 
 from wres_pipeline.audit import links, public_facts, relations
 from wres_pipeline.audit.facts import Gap, Likelihood, Linear, Problem, Ratio
+from wres_pipeline.publish.snapshot import latest, published_years
+from wres_pipeline.resources import pooled_band_name
 
 TABLES = ("organisations", "indicators", "model_employer", "data_quality_trusts", "trends")
 
@@ -37,15 +39,9 @@ class Edition:
 
 def latest_folders(edition_root: Path, years: list[int] | None = None) -> dict[int, Path]:
     """{year: the folder its LATEST names} for every published year (or those asked for)."""
-    found = {}
-    if not Path(edition_root).is_dir():
-        return found
-    for year_dir in sorted(Path(edition_root).iterdir()):
-        pointer = year_dir / "LATEST"
-        if year_dir.name.isdigit() and pointer.exists() and (
-                years is None or int(year_dir.name) in years):
-            found[int(year_dir.name)] = year_dir / pointer.read_text().strip()
-    return found
+    root = Path(edition_root)
+    return {y: root / str(y) / latest(root, y) for y in published_years(root)
+            if years is None or y in years}
 
 
 def _rows(folder: Path, table: str) -> list[dict]:
@@ -55,11 +51,29 @@ def _rows(folder: Path, table: str) -> list[dict]:
 
 def read(folders: dict[int, Path]) -> tuple[Problem, Edition]:
     """The problem an attacker faces, holding every one of these snapshots."""
+    problem, edition, members, windows = _read_tables(folders)
+    cells = cells_of(problem)
+    links.same_people(problem, cells)
+    links.disciplinary_window(problem, cells, windows)
+    cells = cells_of(problem)
+    pooled = edition.method.get("model_employer_pooled_bands") or []
+    pools = {pooled_band_name(pooled): pooled} if pooled else {}
+    # Sums hold only among a year's whole tables, not the few earlier figures a trend shows.
+    whole = {c for c in cells if c[0] in folders}
+    for fact in (relations.area_facts(whole, members) + relations.group_facts(whole)
+                 + relations.breakdown_facts(whole, pools)):
+        problem.add(fact)
+    return problem, edition
+
+
+def _read_tables(folders: dict[int, Path]) -> tuple:
+    """Every row of the snapshots read into a problem (the counts and what the rows say), with
+    the trusts' areas and indicator 3's windows the relations need."""
     edition = Edition(dict(folders))
     problem = Problem()
     tables = {year: {t: _rows(folder, t) for t in TABLES} for year, folder in folders.items()}
-    for folder in (folders[y] for y in sorted(folders)):  # the latest year's method settings
-        manifest = json.loads((folder / "manifest.json").read_text())
+    if folders:  # the latest year's method settings
+        manifest = json.loads((folders[max(folders)] / "manifest.json").read_text())
         edition.method = manifest.get("method", {})
     decimals = edition.method.get("withheld_likelihood_decimals")
     members = relations.memberships({
@@ -79,28 +93,15 @@ def read(folders: dict[int, Path]) -> tuple[Problem, Edition]:
             public_facts.read_data_quality_row(problem, row)
         for row in t["trends"]:
             public_facts.read_trend_row(problem, row, decimals)
-    cells = cells_of(problem)
-    links.same_people(problem, cells)
-    links.disciplinary_window(problem, cells, windows)
-    cells = cells_of(problem)
-    pools = {}
-    pooled = edition.method.get("model_employer_pooled_bands") or []
-    if pooled:
-        pools[f"{pooled[0]}_to_{pooled[-1].removeprefix('band_')}"] = pooled
-    # Sums hold only among a year's whole tables, not the few earlier figures a trend shows.
-    whole = {c for c in cells if c[0] in folders}
-    for fact in (relations.area_facts(whole, members) + relations.group_facts(whole)
-                 + relations.breakdown_facts(whole, pools)):
-        problem.add(fact)
-    return problem, edition
+    return problem, edition, members, windows
 
 
 def truth(folders: dict[int, Path]) -> dict:
     """Every count of the internal edition's snapshots, the single-year disciplinary counts of
     their exchange folders included: what the audit checks an attacker's bounds against."""
-    known = dict(read(folders)[0].known)
+    known = dict(_read_tables(folders)[0].known)
     names = {"white": "White", "bme": "BME", "unknown": "Unknown"}
-    for _year, folder in folders.items():
+    for folder in folders.values():
         path = folder / "exchange" / "disciplinary_inputs.parquet"
         totals = defaultdict(int)
         for row in (pq.read_table(path).to_pylist() if path.exists() else []):

@@ -13,7 +13,8 @@ change (reference/trust_successors.csv).
 from collections import defaultdict
 
 from wres_pipeline import reference
-from wres_pipeline.audit.facts import Linear, Problem, Ratio, value_interval
+from wres_pipeline.audit.facts import Linear, Problem
+from wres_pipeline.audit.public_facts import publish_counts, share_fact
 
 GROUPS = ("White", "BME", "Unknown", "all")
 
@@ -72,23 +73,16 @@ def model_employer_row(problem: Problem, row: dict, baseline_year: int, targets:
     year, level, area, band = row["year"], row["level"], row["area_code"], row["band"]
     key = (year, level, area, 1, f"all:{band}")
     total, bme = (*key, "all", "x"), (*key, "BME", "x")
-    withheld = bool(row.get("suppressed"))
-    for cell, column in ((total, "headcount"), (bme, "bme_headcount")):
-        if row.get(column) is not None or withheld:
-            problem.publish(cell, row.get(column))
-    if row.get("bme_share") is not None:
-        lo, hi = value_interval(row["bme_share"])
-        problem.add(Ratio({bme: 1.0}, {total: 1.0}, lo / 100, hi / 100, "Model Employer share"))
-    if level == "trust" and row.get("baseline_share") is not None and year != baseline_year:
+    publish_counts(problem, row, {"headcount": total, "bme_headcount": bme})
+    share_fact(problem, row.get("bme_share"), bme, total, "Model Employer share")
+    if level == "trust" and year != baseline_year:
         base = (baseline_year, level, area, 1, f"all:{band}")
-        lo, hi = value_interval(row["baseline_share"])
-        problem.add(Ratio({(*base, "BME", "x"): 1.0}, {(*base, "all", "x"): 1.0}, lo / 100,
-                          hi / 100, "Model Employer baseline share"))
-    if level == "trust" and row.get("overall_share") is not None:
+        share_fact(problem, row.get("baseline_share"), (*base, "BME", "x"),
+                   (*base, "all", "x"), "Model Employer baseline share")
+    if level == "trust":
         overall = (year, level, area, 1, "all")
-        lo, hi = value_interval(row["overall_share"])
-        problem.add(Ratio({(*overall, "BME", "x"): 1.0}, {(*overall, "all", "x"): 1.0},
-                          lo / 100, hi / 100, "Model Employer overall share"))
+        share_fact(problem, row.get("overall_share"), (*overall, "BME", "x"),
+                   (*overall, "all", "x"), "Model Employer overall share")
     target, gap = row.get("target_headcount"), row.get("gap_people")
     if target is None or gap is None:
         return

@@ -18,7 +18,7 @@ Where the two agree the interval is exact; where neither decides, the neighbourh
 import math
 from collections import defaultdict
 
-from wres_pipeline.audit.programs import EPSILON, Bounds, Program
+from wres_pipeline.audit.programs import Bounds, Program, shown, wide
 
 RADII = (1, 2, 3)
 MAX_NEIGHBOURS = 1500
@@ -44,7 +44,7 @@ def solve(members: list, rows: list, extra: dict, width: int, truth: dict) -> di
         todo = [c for c in blocks[key] if c not in decided and not _wide(seen, c, width)]
         for c in blocks[key]:
             if c not in decided and _wide(seen, c, width):
-                decided[c] = _shown(seen[c])
+                decided[c] = shown(*seen[c])
         outer = {}
         for radius in RADII:
             if not todo:
@@ -53,7 +53,7 @@ def solve(members: list, rows: list, extra: dict, width: int, truth: dict) -> di
             inner = _inner(near, rows, touching, extra, truth, seen, todo, width)
             for c in todo:
                 if _wide(seen, c, width):
-                    decided[c] = _shown(seen[c])
+                    decided[c] = shown(*seen[c])
             todo = [c for c in todo if c not in decided]
             if not todo:
                 break
@@ -69,17 +69,8 @@ def solve(members: list, rows: list, extra: dict, width: int, truth: dict) -> di
     return decided
 
 
-def _shown(interval: tuple) -> Bounds:
-    lo, hi = interval
-    return Bounds(math.ceil(lo - EPSILON),
-                  hi if math.isinf(hi) else math.floor(hi + EPSILON), exact=False)
-
-
 def _wide(seen: dict, c, width: int) -> bool:
-    lo, hi = seen.get(c, (0.0, -1.0))
-    if math.isinf(hi):
-        return True  # no upper bound at all
-    return math.floor(hi + EPSILON) - math.ceil(lo - EPSILON) >= width
+    return c in seen and wide(*seen[c], width)
 
 
 def _neighbourhood(cells: list, radius: int, rows: list, touching: dict) -> set:

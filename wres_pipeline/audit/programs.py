@@ -12,7 +12,8 @@ import numpy as np
 
 INFINITY = math.inf
 EPSILON = 1e-6
-STATS = {"runs": 0, "seconds": 0.0, "largest": 0}  # printed by the audit (docs/performance.md)
+# Solves so far in this process: the audit prints how many it took (docs/performance.md).
+STATS = {"runs": 0, "seconds": 0.0, "largest": 0}
 
 
 @dataclass
@@ -29,6 +30,20 @@ class Bounds:
     @property
     def width(self) -> float:
         return self.hi - self.lo
+
+
+def shown(lo: float, hi: float) -> Bounds:
+    """The whole-number interval a spread of solutions shows (not the exact bounds)."""
+    return Bounds(math.ceil(lo - EPSILON), hi if math.isinf(hi) else math.floor(hi + EPSILON),
+                  exact=False)
+
+
+def wide(lo: float, hi: float, width: int) -> bool:
+    """Whether solutions seen from lo to hi show a count protected (no upper bound is wide;
+    none seen is not)."""
+    if lo > hi:
+        return False
+    return hi == INFINITY or math.floor(hi + EPSILON) - math.ceil(lo - EPSILON) >= width
 
 
 class Infeasible(ValueError):

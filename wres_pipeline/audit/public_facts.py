@@ -18,6 +18,21 @@ def _other(group: str) -> str:
     return "BME" if group == "White" else "White"
 
 
+def publish_counts(problem: Problem, row: dict, columns: dict) -> None:
+    """Each count column of a row ({column: cell}): shown, or withheld where the row is."""
+    withheld = bool(row.get("suppressed"))
+    for column, cell in columns.items():
+        if row.get(column) is not None or withheld:
+            problem.publish(cell, row.get(column))
+
+
+def share_fact(problem: Problem, percent: float | None, part, whole, route: str) -> None:
+    """A published percentage share of one count in another, where it is shown."""
+    if percent is not None:
+        lo, hi = value_interval(percent)
+        problem.add(Ratio({part: 1.0}, {whole: 1.0}, lo / 100, hi / 100, route))
+
+
 def proportion_cells(row: dict) -> tuple:
     """(numerator terms, denominator terms) of a share, rate, unknown share or percent row."""
     year, level, area = row["year"], row["level"], row["area_code"]
@@ -46,14 +61,11 @@ def read_indicator_row(problem: Problem, row: dict, decimals: int | None) -> Non
         _gap(problem, row)
         return
     num, den = proportion_cells(row)
-    for terms, column in ((num, "numerator"), (den, "denominator")):
-        value = row.get(column)
-        if len(terms) == 1:
-            (cell,) = terms
-            if value is not None or withheld:
-                problem.publish(cell, value)
-        elif value is not None:
-            problem.add(Linear(dict(terms), value, value, "share of known staff"))
+    publish_counts(problem, row, {column: next(iter(terms)) for terms, column in
+                                  ((num, "numerator"), (den, "denominator")) if len(terms) == 1})
+    if len(den) > 1 and row.get("denominator") is not None:  # White and BME staff together
+        problem.add(Linear(dict(den), row["denominator"], row["denominator"],
+                           "share of known staff"))
     route = f"{measure} value"
     if row.get("value") is not None:
         lo, hi = value_interval(row["value"])
@@ -135,14 +147,8 @@ def read_trend_row(problem: Problem, row: dict, decimals: int | None) -> None:
 def read_data_quality_row(problem: Problem, row: dict) -> None:
     key = (row["year"], "trust", row["organisation_code"], 1, "all")
     total, unknown = (*key, "all", "x"), (*key, "Unknown", "x")
-    withheld = bool(row.get("suppressed"))
-    for cell, column in ((total, "esr_headcount"), (unknown, "esr_unknown")):
-        if row.get(column) is not None or withheld:
-            problem.publish(cell, row.get(column))
-    if row.get("unknown_share") is not None:
-        lo, hi = value_interval(row["unknown_share"])
-        problem.add(Ratio({unknown: 1.0}, {total: 1.0}, lo / 100, hi / 100,
-                          "data quality: unknown share"))
+    publish_counts(problem, row, {"esr_headcount": total, "esr_unknown": unknown})
+    share_fact(problem, row.get("unknown_share"), unknown, total, "data quality: unknown share")
     declared, difference = row.get("declared_headcount"), row.get("declared_difference")
     if declared is not None and difference is not None:
         # (declared - ESR) / ESR = difference %  <=>  declared / ESR = 1 + difference %

@@ -15,7 +15,6 @@ from collections import defaultdict
 from wres_pipeline import reference
 from wres_pipeline.audit.facts import Linear
 
-LEVELS = ("trust", "icb", "region", "trust_type", "england")
 ENGLAND = "E92000001"
 
 

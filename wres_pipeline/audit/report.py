@@ -1,9 +1,9 @@
 """The audit's findings: for each withheld count, its interval given everything published, and
 whether it is protected (at least the protection width wide, never a single value).
 
-`audit(published)` reads the public edition of every published year together; with
-`check_internal` it also reads the internal edition and confirms that every interval holds the
-true count (an attacker's conclusions must be right for the audit to mean anything).
+`audit(published)` reads the public edition of every published year together and, where the
+internal edition is there too, confirms that every interval holds the true count (an attacker's
+conclusions must be right for the audit to mean anything).
 """
 
 import time
@@ -11,7 +11,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from wres_pipeline.audit import edition, solver
+from wres_pipeline.audit import edition, programs, solver
 
 
 @dataclass
@@ -40,7 +40,9 @@ class Audit:
     width: int
     findings: list = field(default_factory=list)
     seconds: float = 0.0
+    solves: int = 0
     unsound: list = field(default_factory=list)
+    conflicts: list = field(default_factory=list)  # one count shown with two values
 
     def failures(self) -> list:
         """Counts not shown protected: narrower than the width, or undecided."""
@@ -74,14 +76,14 @@ def _routes(problem, cells: list) -> dict:
 
 def audit(published: Path, years: list[int] | None = None, width: int = 8) -> Audit:
     """The attacker's audit of the public edition under `published`."""
-    started = time.perf_counter()
+    started, solves = time.perf_counter(), programs.STATS["runs"]
     folders = edition.latest_folders(Path(published) / "public", years)
     problem, read = edition.read(folders)
     internal = edition.latest_folders(Path(published) / "internal", years)
     truth = edition.truth(internal) if internal else None
     bounds = solver.solve(problem, width, read.settings, truth)
     routes = _routes(problem, [c for c, b in bounds.items() if b.hi - b.lo < width])
-    result = Audit(width)
+    result = Audit(width, conflicts=problem.conflicts)
     for cell, b in sorted(bounds.items(), key=lambda kv: repr(kv[0])):
         shown = ["shown in another table"] if cell in problem.known else []
         result.findings.append(Finding(cell, b.lo, b.hi, b.exact, b.undecided,
@@ -93,13 +95,14 @@ def audit(published: Path, years: list[int] | None = None, width: int = 8) -> Au
             if f.truth is not None and not f.lo <= f.truth <= f.hi:
                 result.unsound.append(f)
     result.seconds = time.perf_counter() - started
+    result.solves = programs.STATS["runs"] - solves
     return result
 
 
 def lines(result: Audit) -> list[str]:
     """The audit as the command prints it: per year, then each count not protected."""
     out = [f"Disclosure audit: {len(result.findings)} withheld counts, protection width "
-           f"{result.width} ({result.seconds:.1f} s)"]
+           f"{result.width} ({result.seconds:.1f} s, {result.solves} programs solved)"]
     out.append(f"{'year':>6} {'withheld':>9} {'recovered':>10} {'of them 1-7':>12} "
                f"{'narrower':>9} {'undecided':>10} {'narrowest':>10}")
     for year, found in result.by_year().items():
@@ -115,6 +118,8 @@ def lines(result: Audit) -> list[str]:
     if routes:
         out.append("Relations touching the counts not protected:")
         out += [f"  {n:>6}  {route}" for route, n in routes.most_common()]
+    for cell, first, second in result.conflicts:
+        out.append(f"CONFLICT: {cell} is shown as {first:g} and as {second:g}")
     for f in result.unsound:
         out.append(f"UNSOUND: {f.label()}: [{f.lo}, {f.hi}] but the internal edition has "
                    f"{f.truth}")

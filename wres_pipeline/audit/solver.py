@@ -12,14 +12,21 @@ likelihood's two event counts have few candidate pairs left, every pair is tried
 published figures (`likelihoods.py`) and the bounds narrow to the pairs that fit.
 """
 
-import math
 
 import numpy as np
 
 from wres_pipeline.audit import local, propagation
 from wres_pipeline.audit.facts import Likelihood, Problem
 from wres_pipeline.audit.likelihoods import consistent_pairs
-from wres_pipeline.audit.programs import EPSILON, INFINITY, Bounds, Infeasible, Program
+from wres_pipeline.audit.programs import (
+    EPSILON,
+    INFINITY,
+    Bounds,
+    Infeasible,
+    Program,
+    shown,
+    wide,
+)
 
 WHOLE_LIMIT = 1500  # counts in a set solved whole; a larger one is solved piece by piece
 MAX_PAIRS = 40_000
@@ -116,11 +123,8 @@ def _solve_whole(members: list, rows: list, extra: dict, width: int) -> dict:
     program.spread(SPREAD_OBJECTIVES)
     found = {}
     for i, c in enumerate(members):
-        lo, hi = program.seen(i)
-        if hi - lo >= width + 1:
-            found[c] = Bounds(math.ceil(lo - EPSILON), math.floor(hi + EPSILON), exact=False)
-        else:
-            found[c] = Bounds(*program.extremes(i))
+        found[c] = shown(*program.seen(i)) if wide(*program.seen(i), width) \
+            else Bounds(*program.extremes(i))
     return found
 
 
