@@ -18,14 +18,16 @@ STATS = {"runs": 0, "seconds": 0.0, "largest": 0}
 
 @dataclass
 class Bounds:
-    """A count's interval. `exact`: the least and greatest values an attacker can reach; where
-    False, the interval is what was shown (a spread of feasible solutions, at least as wide as
-    the protection width, or an outer bound where the audit could not decide)."""
+    """A count's interval. `exact`: the least and greatest values an attacker can reach. Where
+    not exact, `shown` says it is a spread of solutions seen (every value in it consistent with
+    everything published, at least the protection width wide, the true count perhaps outside
+    it); otherwise it is an outer bound, holding every value an attacker could not rule out."""
 
     lo: float
     hi: float
     exact: bool = True
     undecided: bool = False
+    shown: bool = False
 
     @property
     def width(self) -> float:
@@ -35,7 +37,7 @@ class Bounds:
 def shown(lo: float, hi: float) -> Bounds:
     """The whole-number interval a spread of solutions shows (not the exact bounds)."""
     return Bounds(math.ceil(lo - EPSILON), hi if math.isinf(hi) else math.floor(hi + EPSILON),
-                  exact=False)
+                  exact=False, shown=True)
 
 
 def wide(lo: float, hi: float, width: int) -> bool:
