@@ -103,3 +103,38 @@ def publish(root: Path, years: dict, method: dict | None = None) -> Path:
                     continue
                 pq.write_table(pa.Table.from_pylist(rows), folder / f"{name}.parquet")
     return Path(root)
+
+
+ME_COLUMNS = ("year", "level", "area_code", "band", "headcount", "bme_headcount", "bme_share",
+              "baseline_share", "overall_share", "goal_share", "target_share",
+              "target_headcount", "gap_people", "more_needed_now",
+              "more_needed_by_target_year", "on_trajectory", "trusts_on_trajectory")
+DQ_COLUMNS = ("year", "organisation_code", "esr_headcount", "esr_unknown", "unknown_share",
+              "declared_headcount", "declared_difference")
+
+
+def _arrow(rows: list[dict], columns: tuple) -> pa.Table:
+    rows = [{k: v for k, v in r.items() if k != "suppressed"} for r in rows]
+    if rows:
+        return pa.Table.from_pylist(rows)
+    return pa.table({c: pa.array([], pa.string() if c in ("level", "area_code", "band",
+                                                          "organisation_code") else pa.int64())
+                     for c in columns})
+
+
+def protected(year: int, indicators: list[dict], model_employer=(), data_quality=(),
+              disciplinary=(), width: int = 8, baseline=None) -> dict[str, list[dict]]:
+    """The public edition the disclosure model makes of an internal year's rows."""
+    from wres_pipeline.disclosure.edition import public_tables
+    from wres_pipeline.disclosure.primary import Rules
+
+    organisations = pa.Table.from_pylist([
+        {"organisation_code": c, "icb_code": i, "region_code": r, "trust_type": t}
+        for c, i, r, t in ORGANISATIONS])
+    tables = {"indicators": _arrow(indicators, ()), "organisations": organisations,
+              "model_employer": _arrow(list(model_employer), ME_COLUMNS),
+              "data_quality_trusts": _arrow(list(data_quality), DQ_COLUMNS)}
+    public = public_tables(tables, Rules(protection_width=width), {}, list(disciplinary),
+                           baseline)
+    return {name: public[name].to_pylist() for name in
+            ("indicators", "model_employer", "data_quality_trusts")}

@@ -96,6 +96,12 @@ def _read_tables(folders: dict[int, Path]) -> tuple:
     return problem, edition, members, windows
 
 
+def withheld_in(folder: Path, year: int) -> set:
+    """The counts a published snapshot withholds (and no table of it shows)."""
+    problem = _read_tables({year: folder})[0]
+    return problem.withheld - set(problem.known)
+
+
 def truth(folders: dict[int, Path]) -> dict:
     """Every count of the internal edition's snapshots, the single-year disciplinary counts of
     their exchange folders included: what the audit checks an attacker's bounds against."""

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from wres_pipeline.audit import edition, programs, solver
+from wres_pipeline.disclosure.primary import Rules, primary_cells
 
 
 @dataclass
@@ -25,6 +26,7 @@ class Finding:
     latent: bool
     routes: list
     truth: float | None = None
+    sensitive: bool = True  # a count the primary rules protect (all, without the truth)
 
     @property
     def recovered(self) -> bool:
@@ -46,8 +48,13 @@ class Audit:
     conflicts: list = field(default_factory=list)  # one count shown with two values
 
     def failures(self) -> list:
-        """Counts not shown protected: narrower than the width, or undecided."""
-        return [f for f in self.findings if f.hi - f.lo < self.width or f.undecided]
+        """Counts not shown protected: a sensitive one (a primary rule's) narrower than the
+        width or undecided, any withheld one recovered exactly. A secondary suppression is no
+        sensitive count; a count no table shows (a single year's disciplinary entries) matters
+        only where it is sensitive."""
+        return [f for f in self.findings
+                if (f.sensitive and (f.hi - f.lo < self.width or f.undecided))
+                or (f.recovered and not f.latent)]
 
     def by_year(self) -> dict:
         years = defaultdict(list)
@@ -75,8 +82,10 @@ def _routes(problem, cells: list) -> dict:
     return found
 
 
-def audit(published: Path, years: list[int] | None = None, width: int = 8) -> Audit:
-    """The attacker's audit of the public edition under `published`."""
+def audit(published: Path, years: list[int] | None = None, width: int = 8,
+          policy=None) -> Audit:
+    """The attacker's audit of the public edition under `published` (`policy`: the primary
+    rules that say which counts are sensitive, judged on the internal edition's counts)."""
     started, solves = time.perf_counter(), programs.STATS["runs"]
     folders = edition.latest_folders(Path(published) / "public", years)
     problem, read = edition.read(folders)
@@ -91,8 +100,15 @@ def audit(published: Path, years: list[int] | None = None, width: int = 8) -> Au
                                        cell in problem.latent,
                                        shown or sorted(routes.get(cell, ()))))
     if truth is not None:
+        # A count the internal edition does not hold is judged by its value where the
+        # attacker has it exactly.
+        values = {f.cell: truth.get(f.cell, f.lo if f.recovered else None)
+                  for f in result.findings}
+        sensitive = primary_cells({c: v for c, v in values.items() if v is not None},
+                                  policy or Rules())
         for f in result.findings:
             f.truth = truth.get(f.cell)
+            f.sensitive = values[f.cell] is None or f.cell in sensitive
             # A bound must hold the true count; a spread seen need not reach it.
             if f.truth is not None and not f.shown and not f.lo <= f.truth <= f.hi:
                 result.unsound.append(f)
@@ -107,12 +123,14 @@ def lines(result: Audit) -> list[str]:
            f"{result.width} ({result.seconds:.1f} s, {result.solves} programs solved)"]
     out.append(f"{'year':>6} {'withheld':>9} {'recovered':>10} {'of them 1-7':>12} "
                f"{'narrower':>9} {'undecided':>10} {'narrowest':>10}")
+    out.append("  (narrower: sensitive counts, a primary rule's, narrower than the width; "
+               "narrowest: of them)")
     for year, found in result.by_year().items():
         recovered = [f for f in found if f.recovered]
         small = [f for f in recovered if f.truth is not None and 1 <= f.truth <= 7]
-        narrow = [f for f in found if f.hi - f.lo < result.width]
+        narrow = [f for f in found if f.sensitive and f.hi - f.lo < result.width]
         undecided = [f for f in found if f.undecided and f.hi - f.lo >= result.width]
-        narrowest = min((f.hi - f.lo for f in found), default=None)
+        narrowest = min((f.hi - f.lo for f in found if f.sensitive), default=None)
         out.append(f"{year:>6} {len(found):>9} {len(recovered):>10} {len(small):>12} "
                    f"{len(narrow):>9} {len(undecided):>10} "
                    f"{'-' if narrowest is None else f'{narrowest:g}':>10}")

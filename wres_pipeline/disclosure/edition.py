@@ -1,0 +1,102 @@
+"""A year's public edition under the disclosure model: the counts withheld (primary rules, then
+secondary suppression) and the internal tables with every figure that rests on a withheld count
+removed (figures.py says what each figure rests on).
+
+A row keeps its labels; each figure resting on a withheld count is blank, and the row says so
+(`suppressed`) and why (`suppression_reason`: the reason of the first withheld count, a
+primary rule before a secondary suppression). Counts of earlier years (Model Employer's
+baseline) are withheld where their own public edition withheld them.
+"""
+
+from collections import defaultdict
+
+import pyarrow as pa
+import pyarrow.compute as pc
+
+from wres_pipeline.disclosure import figures
+from wres_pipeline.disclosure.model import build
+from wres_pipeline.disclosure.primary import Rules, primary_cells
+from wres_pipeline.disclosure.suppression import SECONDARY, Protection, protect
+
+
+def _blank(table: pa.Table, hidden: dict[str, list[bool]], reasons: list) -> pa.Table:
+    for column, mask in hidden.items():
+        values = table.column(column)
+        blanked = pc.if_else(pa.array(mask), pa.scalar(None, values.type), values)
+        table = table.set_column(table.schema.get_field_index(column), column, blanked)
+    return table.append_column("suppressed", pa.array([r is not None for r in reasons])) \
+        .append_column("suppression_reason", pa.array(reasons, pa.string()))
+
+
+def _withhold(table: pa.Table, columns_of, withheld: dict, earlier: set) -> pa.Table:
+    """Blank each column whose cells include a withheld one (`columns_of(row)`: {column:
+    cells}); `earlier`: cells of earlier years their public editions withheld."""
+    hidden = defaultdict(lambda: [False] * table.num_rows)
+    reasons = []
+    for i, row in enumerate(table.to_pylist()):
+        why = None
+        for column, cells in columns_of(row).items():
+            found = [withheld[c] for c in cells if c in withheld]
+            found += ["withheld by the public edition of its year" for c in cells
+                      if c in earlier]
+            if found:
+                hidden[column][i] = True
+                primary = [f for f in found if f != SECONDARY]
+                why = why if why and why != SECONDARY else (primary or found)[0]
+        reasons.append(why)
+    for column in list(hidden):
+        hidden[column] = list(hidden[column])
+    return _blank(table, dict(hidden), reasons)
+
+
+def public_indicators(indicators: pa.Table, withheld: dict) -> pa.Table:
+    return _withhold(indicators, figures.indicator_columns, withheld, set())
+
+
+def public_model_employer(model: pa.Table, withheld: dict, organisations: pa.Table,
+                          baseline_year: int | None, earlier: set) -> pa.Table:
+    """A band's figures; an area's targets rest on its trusts' counts too."""
+    trusts = defaultdict(list)
+    for row in organisations.to_pylist():
+        code = row["organisation_code"]
+        for level in ("icb", "region", "trust_type"):
+            key = {"icb": "icb_code", "region": "region_code", "trust_type": "trust_type"}[level]
+            trusts[(level, row[key])].append(code)
+        trusts[("england", "E92000001")].append(code)
+
+    def columns_of(row):
+        return figures.model_employer_columns(row, baseline_year,
+                                              trusts.get((row["level"], row["area_code"]), []))
+    return _withhold(model, columns_of, withheld, earlier)
+
+
+def public_data_quality(trusts: pa.Table, withheld: dict) -> pa.Table:
+    return _withhold(trusts, figures.data_quality_columns, withheld, set())
+
+
+def withheld_cells(tables: dict[str, pa.Table], rules: Rules, pools: dict[str, list[str]],
+                   disciplinary: list[dict]) -> Protection:
+    """The counts a year's public edition withholds ({cell: reason}) and the perturbations
+    that prove each protected (`pools`: each pooled senior band and the bands it sums;
+    `disciplinary`: the single-year entries into a disciplinary process)."""
+    if not tables["indicators"].num_rows:
+        return Protection({})
+    year = tables["indicators"].column("year")[0].as_py()
+    model = build(year, tables, pools, disciplinary)
+    return protect(model, primary_cells(model.values, rules), rules.protection_width)
+
+
+def public_tables(tables: dict[str, pa.Table], rules: Rules, pools: dict[str, list[str]],
+                  disciplinary: list[dict],
+                  baseline: tuple[int, set] | None = None) -> dict[str, pa.Table]:
+    """The public edition of a year's internal tables (`baseline`: Model Employer's baseline
+    year and the counts its public edition withheld)."""
+    withheld = withheld_cells(tables, rules, pools, disciplinary).withheld
+    base_year, base_withheld = baseline or (None, set())
+    return dict(tables) | {
+        "indicators": public_indicators(tables["indicators"], withheld),
+        "model_employer": public_model_employer(
+            tables["model_employer"], withheld, tables["organisations"], base_year,
+            base_withheld),
+        "data_quality_trusts": public_data_quality(tables["data_quality_trusts"], withheld),
+    }

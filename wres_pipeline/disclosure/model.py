@@ -1,0 +1,90 @@
+"""A year's disclosure model, built from its internal tables: every count it publishes (a cell,
+with its true value), the single-year disciplinary counts no table shows, and every linear
+relation an attacker knows among them.
+
+The relations are the audit's own (wres_pipeline/audit/relations.py from
+`reference/disclosure_hierarchies.csv`, and the method's links of audit/links.py), plus that no
+group has more events or answers than people. Counts of other years enter as fixed values: a
+year is protected against what earlier years published, which cannot change.
+"""
+
+import math
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from wres_pipeline.audit import links, relations
+from wres_pipeline.audit.facts import Linear, Problem
+from wres_pipeline.disclosure import figures
+
+GROUPS = {"white": "White", "bme": "BME", "unknown": "Unknown"}
+
+
+@dataclass
+class Model:
+    """Cells with their true values, the latent ones, and rows (terms, lo, hi) over cells."""
+
+    year: int
+    values: dict = field(default_factory=dict)
+    latent: set = field(default_factory=set)
+    rows: list = field(default_factory=list)
+    members: dict = field(default_factory=dict)  # (year, level, code) -> {parent level: code}
+
+
+def _count(model: Model, cells: tuple, value) -> None:
+    if len(cells) == 1 and value is not None:
+        model.values[cells[0]] = float(value)
+
+
+def build(year: int, tables: dict, pools: dict, disciplinary: list[dict]) -> Model:
+    """The model of one year's internal tables (`disciplinary`: the single-year entries into a
+    disciplinary process by trust and group, this year's and last year's)."""
+    model = Model(year)
+    model.members = relations.memberships({year: [
+        (r["organisation_code"], r["icb_code"], r["region_code"], r["trust_type"])
+        for r in tables["organisations"].to_pylist()]})
+    windows = {}
+    for row in tables["indicators"].to_pylist():
+        for column, cells in figures.indicator_columns(row).items():
+            if column in ("numerator", "denominator"):
+                _count(model, cells, row[column])
+        if row["indicator"] == 3 and row["level"] == "trust" and row["measure"] == "rate":
+            detail = row.get("detail") or ""
+            windows[(year, row["area_code"])] = int(detail.partition("=")[2]) \
+                if detail.startswith("window_years=") else 1
+    for row in tables["model_employer"].to_pylist():
+        columns = figures.model_employer_columns(row, None, [])
+        _count(model, columns["headcount"], row["headcount"])
+        _count(model, columns["bme_headcount"], row["bme_headcount"])
+    for row in tables["data_quality_trusts"].to_pylist():
+        columns = figures.data_quality_columns(row)
+        _count(model, columns["esr_headcount"], row["esr_headcount"])
+        _count(model, columns["esr_unknown"], row["esr_unknown"])
+    _single_years(model, disciplinary)
+    _relate(model, pools, windows)
+    return model
+
+
+def _single_years(model: Model, disciplinary: list[dict]) -> None:
+    totals = defaultdict(float)
+    for row in disciplinary:
+        if row["year"] != model.year:
+            continue
+        cell = (row["year"], "trust", row["organisation_code"], 3, "single_year",
+                GROUPS[row["wres_group"]], "x")
+        model.values[cell] = float(row["entered"])
+        totals[cell[:5]] += row["entered"]
+    for key, total in totals.items():
+        model.values[(*key, "all", "x")] = total
+
+
+def _relate(model: Model, pools: dict, windows: dict) -> None:
+    cells = set(model.values)
+    problem = Problem()  # the audit's link builders record their facts on a problem
+    links.same_people(problem, cells)
+    links.disciplinary_window(problem, cells, windows)
+    model.latent = {c for c in problem.latent if c[0] == model.year}
+    facts = problem.facts + relations.area_facts(cells, model.members) \
+        + relations.group_facts(cells) + relations.breakdown_facts(cells, pools)
+    facts += [Linear({x: 1.0, (*x[:6], "n"): -1.0}, -math.inf, 0.0, "events within people")
+              for x in cells if x[6] == "x" and 2 <= x[3] <= 8 and (*x[:6], "n") in cells]
+    model.rows = [(f.terms, f.lo, f.hi) for f in facts]

@@ -1,0 +1,311 @@
+"""Secondary suppression: the linear-programming method of cell suppression (Kelly, Golden and
+Assad 1992; Fischetti and Salazar-Gonzalez 2000), posed to HiGHS.
+
+Every withheld count must be able to move by the protection width without changing anything
+published. The method looks for that directly: two perturbations of the whole year's counts (y
+added to the true counts), each keeping every relation of the model and every count at least
+zero; in the first each withheld count moves its own way by its protection level, in the second
+the other way. Together they prove each count's interval at least `width` wide: the lower level
+is min(count, width // 2), the upper the rest. A shown count the perturbations must move becomes
+a secondary suppression: each one costs its weight per unit moved (above all whole trusts'
+headline counts and areas' figures), a count already withheld almost nothing, so the programs
+choose the least costly cells. Secondaries must be protected in turn: the rounds repeat until
+none is added. Counts of other years are fixed: what they published cannot change.
+
+The directions alternate (White against BME, clinical against non-clinical, a trust against
+its neighbour in the ICB) so that withheld counts in one relation can offset each other.
+Both perturbations are certificates: `Protection.check` verifies them against the model.
+"""
+
+import logging
+import math
+import time
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+import numpy as np
+
+LOG = logging.getLogger(__name__)
+SECONDARY = "withheld so that a withheld count cannot be worked out from the others"
+ROUNDS = 8
+SHORTFALL_COST = 1e4
+TOLERANCE = 1e-6
+# A secondary suppression is no sensitive count (those are the primary ones): it needs only
+# never to be a single value, as the cell suppression literature's protection levels apply to
+# unsafe cells alone (Hundepool et al., Statistical Disclosure Control, 2012, 4.2).
+SECONDARY_WIDTH = 1
+
+
+@dataclass
+class Protection:
+    """The withheld cells ({cell: reason}), and the two perturbations that protect them."""
+
+    withheld: dict
+    up: dict = field(default_factory=dict)  # cell -> the solution that moves it its way up
+    down: dict = field(default_factory=dict)
+    solutions: list = field(default_factory=list)  # perturbations: {cell: change}
+    short: list = field(default_factory=list)  # cells the programs could not protect
+
+
+def weight(cell: tuple) -> float:
+    """What withholding a count loses, per unit moved: a trust's grade counts least, its
+    headline counts more, areas' figures more again, England's most (moved only where nothing
+    else can offset a count)."""
+    _, level, _, ind, breakdown, _, _ = cell
+    if level == "trust":
+        if breakdown == "single_year":
+            return 0.0  # never published
+        return 1.0 if ind == 1 and breakdown != "all" else 20.0
+    return {"icb": 30.0, "region": 100.0, "trust_type": 100.0}.get(level, 1000.0)
+
+
+def levels(value: float, width: int) -> tuple[float, float]:
+    """How far a withheld count must be able to go down and up."""
+    down = min(value, width // 2)
+    return down, width - down
+
+
+def _signs(cells: list, members: dict) -> np.ndarray:
+    neighbours = {}
+    for (year, level, code), parents in sorted(members.items()):
+        if level == "trust":
+            siblings = neighbours.setdefault((year, parents.get("icb")), [])
+            siblings.append(code)
+    order = {(y, c): i for (y, _), codes in neighbours.items() for i, c in enumerate(codes)}
+    found = np.empty(len(cells))
+    for i, (year, level, area, _, _, group, _) in enumerate(cells):
+        # A trust's grades move with its totals (a grade is no more than its total): only
+        # groups and neighbouring trusts alternate.
+        parity = (group in ("BME", "Unknown")) + (
+            order.get((year, area), 0) if level == "trust" else 0)
+        found[i] = -1.0 if parity % 2 else 1.0
+    return found
+
+
+class _Programs:
+    """The perturbation program of a model: two columns (up, down parts) a cell."""
+
+    def __init__(self, model, cells: list, rows: list):
+        import highspy
+
+        self.cells = cells
+        self.index = {c: i for i, c in enumerate(self.cells)}
+        self.values = np.array([model.values[c] for c in self.cells])
+        self.h = highspy.Highs()
+        self.h.setOptionValue("output_flag", False)
+        self.h.setOptionValue("threads", 1)
+        n = len(self.cells)
+        inf = self.h.getInfinity()
+        lp = highspy.HighsLp()
+        lp.num_col_ = 2 * n
+        lp.col_cost_ = np.zeros(2 * n)
+        lp.col_lower_ = np.zeros(2 * n)
+        upper = np.empty(2 * n)
+        upper[0::2] = inf
+        upper[1::2] = self.values  # no count below zero
+        lp.col_upper_ = upper
+        starts, indices, coefficients, lower, higher = [0], [], [], [], []
+        for terms, lo, hi in rows:
+            mine = [(self.index[c], v) for c, v in terms.items() if c in self.index and v]
+            if not mine:
+                continue
+            for i, v in mine:
+                indices += [2 * i, 2 * i + 1]
+                coefficients += [v, -v]
+            starts.append(len(indices))
+            if lo == hi:  # an equality keeps its published value, whatever the truth
+                lower.append(0.0)
+                higher.append(0.0)
+                continue
+            now = sum(v * model.values.get(c, 0.0) for c, v in terms.items())
+            lower.append(-inf if math.isinf(lo) else min(lo - now, 0.0))
+            higher.append(inf if math.isinf(hi) else max(hi - now, 0.0))
+        lp.num_row_ = len(lower)
+        lp.row_lower_ = np.array(lower)
+        lp.row_upper_ = np.array(higher)
+        lp.a_matrix_.format_ = highspy.MatrixFormat.kRowwise
+        lp.a_matrix_.start_ = np.array(starts, dtype=np.int32)
+        lp.a_matrix_.index_ = np.array(indices, dtype=np.int32)
+        lp.a_matrix_.value_ = np.array(coefficients, dtype=np.float64)
+        lp.a_matrix_.num_col_ = 2 * n
+        lp.a_matrix_.num_row_ = len(lower)
+        self.h.passModel(lp)
+        self.base_rows = len(lower)
+        self.weights = np.array([weight(c) for c in self.cells])
+
+    def perturb(self, required: dict, withheld: set) -> tuple[np.ndarray, list]:
+        """The cheapest perturbation moving each required cell by its level ({cell: signed
+        level}); the cells it could not move that far."""
+        import highspy
+
+        h, n = self.h, len(self.cells)
+        costs = np.where([c in withheld for c in self.cells], 1e-3, self.weights)
+        h.changeColsCost(2 * n, np.arange(2 * n, dtype=np.int32), np.repeat(costs, 2))
+        extra = h.getNumRow() - self.base_rows
+        if extra:
+            h.deleteRows(extra, np.arange(self.base_rows, h.getNumRow(), dtype=np.int32))
+            h.deleteCols(h.getNumCol() - 2 * n,
+                         np.arange(2 * n, h.getNumCol(), dtype=np.int32))
+        inf = h.getInfinity()
+        for k, (cell, level) in enumerate(required.items()):
+            i = self.index[cell]
+            # up - down (+ or - a shortfall, dearly paid) reaches the level.
+            h.addCol(SHORTFALL_COST, 0.0, inf, 0, np.array([], np.int32), np.array([]))
+            slack = 2 * n + k
+            sign = 1.0 if level > 0 else -1.0
+            lo, hi = (level, inf) if level > 0 else (-inf, level)
+            h.addRow(lo, hi, 3, np.array([2 * i, 2 * i + 1, slack], np.int32),
+                     np.array([1.0, -1.0, sign]))
+        h.changeObjectiveSense(highspy.ObjSense.kMinimize)
+        h.clearSolver()  # a fresh start: from the last basis it took ten times longer
+        started = time.perf_counter()
+        h.run()
+        LOG.debug("%d counts, %d required: %.2f s", n, len(required),
+                  time.perf_counter() - started)
+        solution = np.array(h.getSolution().col_value)
+        y = solution[0:2 * n:2] - solution[1:2 * n:2]
+        short = [cell for k, cell in enumerate(required) if solution[2 * n + k] > TOLERANCE]
+        return y, short
+
+
+def _pieces(model) -> tuple[dict, dict]:
+    """The year cut into overlapping pieces, each small enough to solve quickly: an ICB's trusts
+    with the ICB and the areas above it (its region, their trust types, England); a region's
+    trusts and ICBs with the areas above; the whole year. Every count outside a piece stays at
+    its true value, so a piece's perturbation is one of the whole year. ({piece: cells},
+    {cell: the piece it is first solved in}: a trust's its ICB's, an area's its region's.)"""
+    members = model.members
+    areas = defaultdict(set)  # piece -> (level, code) of the areas whose counts are free
+    for (year, level, code), parents in members.items():
+        if level != "trust" or year != model.year:
+            continue
+        icb, region = ("icb", parents["icb"]), ("region", parents["region"])
+        above = [region, ("trust_type", parents["trust_type"]), ("england", parents["england"])]
+        areas[icb].update([("trust", code), icb, *above])
+        areas[region].update([("trust", code), icb, *above])
+    regions = sorted((p for p in areas if p[0] == "region"), key=str)
+    cells = defaultdict(list)
+    home = {}
+    for cell in model.values:
+        level, code = cell[1], cell[2]
+        parents = members.get((cell[0], level, code), {})
+        cells[("whole", None)].append(cell)
+        if level == "trust":
+            home[cell] = ("icb", parents.get("icb"))
+        elif level == "icb":
+            home[cell] = ("region", parents.get("region"))
+        elif level == "region":
+            home[cell] = (level, code)
+        else:  # a trust type or England: the first region piece that holds it
+            home[cell] = next((p for p in regions if (level, code) in areas[p]), None)
+        if home[cell] not in areas:
+            home[cell] = ("whole", None)
+    holders = defaultdict(list)
+    for piece, held in areas.items():
+        for place in held:
+            holders[place].append(piece)
+    for cell in model.values:
+        for piece in holders.get((cell[1], cell[2]), ()):
+            cells[piece].append(cell)
+    return cells, home
+
+
+def _wider(piece: tuple, cell: tuple, members: dict) -> tuple:
+    """The next piece up from `piece` for a count that could not move far enough in it."""
+    if piece[0] == "icb" and cell[1] == "trust":
+        return ("region", members.get((cell[0], "trust", cell[2]), {}).get("region"))
+    return ("whole", None)
+
+
+def _rows_of(model, pieces: dict) -> dict:
+    """Each piece's rows: those naming any of its cells."""
+    where = defaultdict(set)
+    for piece, cells in pieces.items():
+        for cell in cells:
+            where[cell].add(piece)
+    found = defaultdict(list)
+    for row in model.rows:
+        touched = set()
+        for cell in row[0]:
+            touched |= where.get(cell, set())
+        for piece in touched:
+            found[piece].append(row)
+    return found
+
+
+def _requirements(cells, values: dict, signs: dict, extra: dict, widths: dict) -> tuple:
+    """{cell: signed level} of the up and the down perturbation; `extra` {cell: (up, down)}
+    moves a count further one way where it could not go as far the other."""
+    up, down = {}, {}
+    for cell in cells:
+        low, high = levels(values[cell], widths[cell])
+        more_high, more_low = extra.get(cell, (0.0, 0.0))
+        low, high = min(values[cell], low + more_low), high + more_high
+        s = signs[cell]
+        first, second = (high, low) if s > 0 else (low, high)
+        if first:
+            up[cell] = s * first
+        if second:
+            down[cell] = -s * second
+    return up, down
+
+
+def protect(model, primary: dict, width: int) -> Protection:
+    """Withhold the primary cells and as few others as the perturbations need."""
+    withheld = dict(primary)
+    found = Protection(withheld)
+    if not primary:
+        return found
+    pieces, home = _pieces(model)
+    rows = _rows_of(model, pieces)
+    cells = sorted(model.values, key=str)
+    signs = dict(zip(cells, _signs(cells, model.members), strict=True))
+    hidden = set(model.latent)  # never shown: free to move, never a suppression
+    programs = {}
+    extra = {}
+    highest, lowest = defaultdict(float), defaultdict(float)  # the moves seen, truth included
+    todo = set(withheld)
+    for _ in range(ROUNDS):
+        added = set()
+        free = hidden | set(withheld)
+        by_piece = defaultdict(list)
+        for cell in todo:
+            if cell in home:
+                by_piece[home[cell]].append(cell)
+        for piece, required in sorted(by_piece.items(), key=str):
+            if piece not in programs:
+                programs[piece] = _Programs(model, sorted(pieces[piece], key=str), rows[piece])
+            program = programs[piece]
+            up, down = _requirements(required, model.values, signs, extra, {
+                c: width if c in primary else SECONDARY_WIDTH for c in required})
+            for wanted in (up, down):
+                y, short = program.perturb(wanted, free)
+                for cell in short:  # further the other way next time, then a wider piece
+                    if cell in extra and piece[0] != "whole":
+                        home[cell] = _wider(piece, cell, model.members)
+                        continue
+                    gone = max(0.0, abs(wanted[cell])
+                               - max(0.0, y[program.index[cell]] * np.sign(wanted[cell])))
+                    high, low = extra.get(cell, (0.0, 0.0))
+                    extra[cell] = (high, low + gone) if wanted[cell] > 0 else (high + gone, low)
+                moved = {c: v for c, v in zip(program.cells, y, strict=True)
+                         if abs(v) > TOLERANCE}
+                found.solutions.append(moved)
+                for cell, change in moved.items():
+                    if change > highest[cell]:
+                        highest[cell] = change
+                        found.up[cell] = len(found.solutions) - 1
+                    if change < lowest[cell]:
+                        lowest[cell] = change
+                        found.down[cell] = len(found.solutions) - 1
+                    if cell not in free and cell not in added:
+                        added.add(cell)
+                        signs[cell] = 1.0 if (change > 0) == (wanted is up) else -1.0
+        withheld.update(dict.fromkeys(added, SECONDARY))
+        # Only counts the solutions so far do not show far enough apart are solved again.
+        todo = {c for c in withheld if c in home and highest[c] - lowest[c]
+                < (width if c in primary else SECONDARY_WIDTH) - TOLERANCE}
+        if not todo:
+            break
+    found.short = sorted(todo, key=str)
+    return found
