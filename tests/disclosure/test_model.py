@@ -114,3 +114,22 @@ def test_a_survey_group_under_eleven_respondents_is_withheld_and_protected():
     assert "11 respondents" in a["suppression_reason"]
     # Another trust goes with it, or the ICB would give A back.
     assert any(r["suppressed"] for r in public if r["area_code"] in ("B", "C"))
+
+
+def test_a_baseline_share_is_withheld_where_the_baseline_year_withheld_its_counts():
+    columns = ("headcount", "bme_headcount", "bme_share", "baseline_share", "overall_share",
+               "goal_share", "target_share", "target_headcount", "gap_people",
+               "more_needed_now", "more_needed_by_target_year", "on_trajectory",
+               "trusts_on_trajectory")
+    values = (40, 12, 30.0, 25.0, 28.0, 28.0, 26.0, 11, -1, 0, 0, True, 1)
+    table = pa.Table.from_pylist([{"year": 2019, "level": "trust", "area_code": "A",
+                                   "band": "band_8a", **dict(zip(columns, values,
+                                                                 strict=True))}])
+    earlier = {(2018, "trust", "A", 1, "all:band_8a", "BME", "x")}
+    row = edition.public_model_employer(table, {}, ORGANISATIONS, 2018, earlier).to_pylist()[0]
+    # This year's counts and shares stay; the baseline and all that rests on it go.
+    assert (row["headcount"], row["bme_headcount"], row["overall_share"]) == (40, 12, 28.0)
+    for column in ("baseline_share", "goal_share", "target_share", "gap_people",
+                   "on_trajectory"):
+        assert row[column] is None, column
+    assert row["suppressed"] and "public edition of its year" in row["suppression_reason"]

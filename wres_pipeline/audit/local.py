@@ -25,8 +25,9 @@ MAX_NEIGHBOURS = 1500
 SPREAD_OBJECTIVES = 4
 
 
-def solve(members: list, rows: list, extra: dict, width: int, truth: dict) -> dict:
-    """{count: Bounds} for every count of the set."""
+def solve(members: list, rows: list, extra: dict, widths: dict, truth: dict) -> dict:
+    """{count: Bounds} for every count of the set (`widths`: each count's protection
+    width)."""
     touching = defaultdict(list)
     for r, (terms, _, _) in enumerate(rows):
         for c in terms:
@@ -38,21 +39,21 @@ def solve(members: list, rows: list, extra: dict, width: int, truth: dict) -> di
     decided: dict = {}
     for c in members:  # narrower than the width by propagation: not protected, no program
         lo, hi = extra.get(c, (0.0, math.inf))
-        if hi - lo < width:
+        if hi - lo < widths[c]:
             decided[c] = Bounds(lo, hi, exact=lo == hi)
     for key in sorted(blocks, key=repr):
-        todo = [c for c in blocks[key] if c not in decided and not _wide(seen, c, width)]
+        todo = [c for c in blocks[key] if c not in decided and not _wide(seen, c, widths)]
         for c in blocks[key]:
-            if c not in decided and _wide(seen, c, width):
+            if c not in decided and _wide(seen, c, widths):
                 decided[c] = shown(*seen[c])
         outer = {}
         for radius in RADII:
             if not todo:
                 break
             near = _neighbourhood(todo, radius, rows, touching)
-            inner = _inner(near, rows, touching, extra, truth, seen, todo, width)
+            inner = _inner(near, rows, touching, extra, truth, seen, todo, widths)
             for c in todo:
-                if _wide(seen, c, width):
+                if _wide(seen, c, widths):
                     decided[c] = shown(*seen[c])
             todo = [c for c in todo if c not in decided]
             if not todo:
@@ -60,7 +61,7 @@ def solve(members: list, rows: list, extra: dict, width: int, truth: dict) -> di
             outer = _outer(near, rows, touching, extra, todo)
             for c in todo:
                 lo, hi = outer[c]
-                if hi - lo < width or (lo, hi) == inner.get(c):
+                if hi - lo < widths[c] or (lo, hi) == inner.get(c):
                     decided[c] = Bounds(lo, hi, exact=(lo, hi) == inner.get(c))
             todo = [c for c in todo if c not in decided]
         for c in todo:
@@ -69,8 +70,8 @@ def solve(members: list, rows: list, extra: dict, width: int, truth: dict) -> di
     return decided
 
 
-def _wide(seen: dict, c, width: int) -> bool:
-    return c in seen and wide(*seen[c], width)
+def _wide(seen: dict, c, widths: dict) -> bool:
+    return c in seen and wide(*seen[c], widths[c])
 
 
 def _neighbourhood(cells: list, radius: int, rows: list, touching: dict) -> set:
@@ -86,7 +87,7 @@ def _neighbourhood(cells: list, radius: int, rows: list, touching: dict) -> set:
 
 
 def _inner(near: set, rows: list, touching: dict, extra: dict, truth: dict, seen: dict,
-           todo: list, width: int) -> dict:
+           todo: list, widths: dict) -> dict:
     """Solutions with every count outside the neighbourhood at its true value."""
     free = set(near)
     frontier = set(near)
@@ -106,7 +107,7 @@ def _inner(near: set, rows: list, touching: dict, extra: dict, truth: dict, seen
         seen[c] = (min(lo, old[0]), max(hi, old[1]))
     found = {}
     for c in todo:
-        if not _wide(seen, c, width):
+        if not _wide(seen, c, widths):
             found[c] = program.extremes(program.index[c], read=False)
             lo, hi = found[c]
             seen[c] = (min(lo, seen[c][0]), max(hi, seen[c][1]))

@@ -82,6 +82,12 @@ def _routes(problem, cells: list) -> dict:
     return found
 
 
+def _pair(cell, truth: dict) -> dict:
+    """A survey answer count's respondents: the rule that protects one reads the other."""
+    other = (*cell[:6], "n")
+    return {other: truth[other]} if cell[6] == "x" and other in truth else {}
+
+
 def audit(published: Path, years: list[int] | None = None, width: int = 8,
           policy=None) -> Audit:
     """The attacker's audit of the public edition under `published` (`policy`: the primary
@@ -91,7 +97,12 @@ def audit(published: Path, years: list[int] | None = None, width: int = 8,
     problem, read = edition.read(folders)
     internal = edition.latest_folders(Path(published) / "internal", years)
     truth = edition.truth(internal) if internal else None
-    bounds = solver.solve(problem, width, read.settings, truth)
+    # A count no primary rule protects need only not be exact: solved to width 1.
+    rules = policy or Rules()
+    widths = {} if truth is None else {
+        c: 1 for c in problem.hidden() if c in truth
+        and c not in primary_cells({c: truth[c]} | _pair(c, truth), rules)}
+    bounds = solver.solve(problem, width, read.settings, truth, widths)
     routes = _routes(problem, [c for c, b in bounds.items() if b.hi - b.lo < width])
     result = Audit(width, conflicts=problem.conflicts)
     for cell, b in sorted(bounds.items(), key=lambda kv: repr(kv[0])):
@@ -105,7 +116,7 @@ def audit(published: Path, years: list[int] | None = None, width: int = 8,
         values = {f.cell: truth.get(f.cell, f.lo if f.recovered else None)
                   for f in result.findings}
         sensitive = primary_cells({c: v for c, v in values.items() if v is not None},
-                                  policy or Rules())
+                                  rules)
         for f in result.findings:
             f.truth = truth.get(f.cell)
             f.sensitive = values[f.cell] is None or f.cell in sensitive

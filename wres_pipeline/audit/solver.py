@@ -34,10 +34,12 @@ SPREAD_OBJECTIVES = 4
 
 
 def solve(problem: Problem, width: int, settings: dict | None = None,
-          truth: dict | None = None) -> dict:
+          truth: dict | None = None, widths: dict | None = None) -> dict:
     """{cell: Bounds} for every hidden cell of the problem; `width` is the protection width
-    (a count seen this far apart is not solved further). `truth` (the internal edition's
-    counts) lets a large set be solved piece by piece (`local.py`)."""
+    (a count seen this far apart is not solved further; `widths` sets it count by count: 1 for
+    a count that need only not be exact). `truth` (the internal edition's counts) lets a large
+    set be solved piece by piece (`local.py`)."""
+    widths = _Widths(width, widths or {})
     known = dict(problem.known)
     hidden = problem.hidden()
     result: dict = {}
@@ -53,7 +55,7 @@ def solve(problem: Problem, width: int, settings: dict | None = None,
         cells = sorted({c for terms, _, _ in rows for c in terms} | (hidden - known.keys()),
                        key=repr)
         _propagate(cells, rows, extra)
-        bounds = _solve_components(cells, rows, extra, width, truth)
+        bounds = _solve_components(cells, rows, extra, widths, truth)
         result.update(bounds)
         pinned = {c: b.lo for c, b in bounds.items() if b.exact and b.lo == b.hi}
         narrowed = _enumerate(problem, known, bounds, extra, settings or {})
@@ -63,6 +65,17 @@ def solve(problem: Problem, width: int, settings: dict | None = None,
     for c in hidden & problem.known.keys():  # withheld in one table, shown in another
         result[c] = Bounds(problem.known[c], problem.known[c])
     return {c: result[c] for c in hidden if c in result}
+
+
+class _Widths(dict):
+    """Each count's protection width, `width` where none is given."""
+
+    def __init__(self, width: int, given: dict):
+        super().__init__(given)
+        self.width = width
+
+    def __missing__(self, cell) -> int:
+        return self.width
 
 
 def _propagate(cells: list, rows: list, extra: dict) -> None:
@@ -104,18 +117,18 @@ def _components(cells: list, rows: list) -> list[tuple[list, list]]:
     return list(groups.values())
 
 
-def _solve_components(cells: list, rows: list, extra: dict, width: int,
+def _solve_components(cells: list, rows: list, extra: dict, widths: dict,
                       truth: dict | None) -> dict:
     found = {}
     for members, member_rows in _components(cells, rows):
         if truth is not None and len(members) > WHOLE_LIMIT:
-            found.update(local.solve(members, member_rows, extra, width, truth))
+            found.update(local.solve(members, member_rows, extra, widths, truth))
         else:
-            found.update(_solve_whole(members, member_rows, extra, width))
+            found.update(_solve_whole(members, member_rows, extra, widths))
     return found
 
 
-def _solve_whole(members: list, rows: list, extra: dict, width: int) -> dict:
+def _solve_whole(members: list, rows: list, extra: dict, widths: dict) -> dict:
     """Every count of a set solved over the whole set's program."""
     program = Program(members, rows, extra)
     if not rows:
@@ -123,7 +136,7 @@ def _solve_whole(members: list, rows: list, extra: dict, width: int) -> dict:
     program.spread(SPREAD_OBJECTIVES)
     found = {}
     for i, c in enumerate(members):
-        found[c] = shown(*program.seen(i)) if wide(*program.seen(i), width) \
+        found[c] = shown(*program.seen(i)) if wide(*program.seen(i), widths[c]) \
             else Bounds(*program.extremes(i))
     return found
 
