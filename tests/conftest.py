@@ -30,7 +30,7 @@ def settings_for(paths: PathsSettings, **sections) -> WresSettings:
 
 def materialize_year(paths: PathsSettings, year: int, validation=VALIDATION, method=METHOD,
                      instance: dg.DagsterInstance | None = None, upto: str = LAYERS[-1],
-                     asset: str | None = None):
+                     asset: str | None = None, publish=None):
     """Run the per-year assets of one year, from the first layer to `upto`, or only `asset`
     (a key such as "staging/trust_return") and the assets it reads: a test stops at the layer
     or the asset under test. Failures are returned, not raised."""
@@ -41,7 +41,8 @@ def materialize_year(paths: PathsSettings, year: int, validation=VALIDATION, met
                        if LAYERS.index(key.path[0]) <= LAYERS.index(upto)]
     return dg.materialize(
         year_assets, partition_key=str(year), selection=selection,
-        resources={"settings": settings_for(paths, validation=validation, method=method)},
+        resources={"settings": settings_for(paths, validation=validation, method=method,
+                                            **({"publish": publish} if publish else {}))},
         instance=instance or dg.DagsterInstance.ephemeral(), raise_on_error=False,
     )
 

@@ -16,6 +16,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from statistics import NormalDist
+from typing import Literal
 
 import dagster as dg
 import duckdb
@@ -160,6 +161,10 @@ class PublishSettings(dg.Config):
     withheld_likelihood_decimals: int
     # A withheld count is protected when an attacker's interval for it is at least this wide.
     protection_width: int = 8
+    # Which counts are withheld: "units", the rules of issue 21 (known to leak: issue 32), or
+    # "cells", the disclosure model (wres_pipeline/disclosure), the default once it is within
+    # a year's time budget.
+    disclosure_model: Literal["units", "cells"] = "units"
 
 
 class ScheduleSettings(dg.Config):

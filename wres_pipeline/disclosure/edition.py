@@ -100,3 +100,26 @@ def public_tables(tables: dict[str, pa.Table], rules: Rules, pools: dict[str, li
             base_withheld),
         "data_quality_trusts": public_data_quality(tables["data_quality_trusts"], withheld),
     }
+
+
+DISTRIBUTION_FIGURES = ("trusts", "trusts_zero_reference", "trusts_excluded",
+                        "excluded_reasons", "lower_quartile", "median", "upper_quartile",
+                        "minimum", "maximum", "trusts_above_range",
+                        "trusts_adverse_significant", "percent_above_range",
+                        "percent_adverse_significant")
+
+
+def public_distribution(distribution: pa.Table, indicators: pa.Table | None) -> pa.Table:
+    """The trust distribution, withheld where any trust's figure of it is: its extremes and
+    quantiles are trusts' values, and its counts of trusts sum their flags (`indicators`: the
+    public indicators; None withholds nothing)."""
+    rows = [] if indicators is None else indicators.select(
+        ["level", "indicator", "measure", "breakdown", "suppressed"]).to_pylist()
+    hidden = {(r["indicator"], r["measure"], r["breakdown"]) for r in rows
+              if r["level"] == "trust" and r["suppressed"]}
+    mask = [(r["indicator"], r["measure"], r["breakdown"]) in hidden for r in
+            distribution.select(["indicator", "measure", "breakdown"]).to_pylist()]
+    why = "rests on trusts' figures the public edition withholds"
+    columns = [c for c in DISTRIBUTION_FIGURES if c in distribution.column_names]
+    return _blank(distribution, dict.fromkeys(columns, mask),
+                  [why if m else None for m in mask])

@@ -184,7 +184,8 @@ TITLES = {
 
 def schema(table: str, edition: str) -> pa.Schema:
     fields = TABLES[table] + (SUPPRESSION if edition == "public" and table in (
-        "indicators", "model_employer", "trends", "data_quality_trusts") else [])
+        "indicators", "model_employer", "trends", "data_quality_trusts",
+        "trust_distribution") else [])
     return pa.schema(fields, metadata={"title": TITLES[table], "edition": edition})
 
 
