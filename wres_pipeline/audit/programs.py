@@ -48,6 +48,23 @@ def wide(lo: float, hi: float, width: int) -> bool:
     return hi == INFINITY or math.floor(hi + EPSILON) - math.ceil(lo - EPSILON) >= width
 
 
+def set_rows(lp, columns: int, starts: list, indices: list, values: list, lower: list,
+             upper: list) -> None:
+    """A HiGHS program's rows, row by row: lower <= A x <= upper."""
+    import highspy
+
+    lp.num_row_ = len(lower)
+    lp.row_lower_ = np.array(lower)
+    lp.row_upper_ = np.array(upper)
+    matrix = lp.a_matrix_
+    matrix.format_ = highspy.MatrixFormat.kRowwise
+    matrix.start_ = np.array(starts, dtype=np.int32)
+    matrix.index_ = np.array(indices, dtype=np.int32)
+    matrix.value_ = np.array(values, dtype=np.float64)
+    matrix.num_col_ = columns
+    matrix.num_row_ = len(lower)
+
+
 class Infeasible(ValueError):
     """The published figures contradict one another under the relations assumed."""
 
@@ -91,15 +108,7 @@ class Program:
             starts.append(len(indices))
             lower.append(-inf if lo == -INFINITY else lo - constant)
             upper.append(inf if hi == INFINITY else hi - constant)
-        lp.num_row_ = len(rows)
-        lp.row_lower_ = np.array(lower)
-        lp.row_upper_ = np.array(upper)
-        lp.a_matrix_.format_ = highspy.MatrixFormat.kRowwise
-        lp.a_matrix_.start_ = np.array(starts, dtype=np.int32)
-        lp.a_matrix_.index_ = np.array(indices, dtype=np.int32)
-        lp.a_matrix_.value_ = np.array(values, dtype=np.float64)
-        lp.a_matrix_.num_col_ = len(self.members)
-        lp.a_matrix_.num_row_ = len(rows)
+        set_rows(lp, len(self.members), starts, indices, values, lower, upper)
         return lp
 
     def bounds(self, i: int) -> tuple:

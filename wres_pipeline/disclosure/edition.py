@@ -9,14 +9,17 @@ baseline) are withheld where their own public edition withheld them.
 """
 
 from collections import defaultdict
+from pathlib import Path
 
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from wres_pipeline.audit.edition import withheld_in
 from wres_pipeline.disclosure import figures
 from wres_pipeline.disclosure.model import build
 from wres_pipeline.disclosure.primary import Rules, primary_cells
 from wres_pipeline.disclosure.suppression import SECONDARY, Protection, protect
+from wres_pipeline.publish.snapshot import latest
 
 
 def _blank(table: pa.Table, hidden: dict[str, list[bool]], reasons: list) -> pa.Table:
@@ -123,3 +126,28 @@ def public_distribution(distribution: pa.Table, indicators: pa.Table | None) -> 
     columns = [c for c in DISTRIBUTION_FIGURES if c in distribution.column_names]
     return _blank(distribution, dict.fromkeys(columns, mask),
                   [why if m else None for m in mask])
+
+
+def rules_of(publishing) -> Rules:
+    """The primary rules and protection width of the [publish] settings."""
+    return Rules(publishing.disclosure_threshold, publishing.survey_minimum_respondents,
+                 publishing.board_published_in_full, publishing.protection_width)
+
+
+def public_edition(tables: dict[str, pa.Table], rules: Rules, pools: dict[str, list[str]],
+                   disciplinary: list[dict], baseline: tuple[int, set]) -> dict[str, pa.Table]:
+    """The public edition under the model: every figure resting on a withheld count removed,
+    the trust distribution's with any trust's."""
+    public = public_tables(tables, rules, pools, disciplinary, baseline)
+    public["trust_distribution"] = public_distribution(tables["trust_distribution"],
+                                                       public["indicators"])
+    return public
+
+
+def baseline_withheld(public_root: Path, year: int, baseline_year: int) -> tuple[int, set]:
+    """Model Employer's baseline year and the counts its latest public snapshot withheld (none
+    for the baseline year itself, whose counts this year's model decides)."""
+    if year <= baseline_year or not latest(public_root, baseline_year):
+        return baseline_year, set()
+    folder = public_root / str(baseline_year) / latest(public_root, baseline_year)
+    return baseline_year, withheld_in(folder, baseline_year)

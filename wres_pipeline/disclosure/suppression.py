@@ -1,20 +1,19 @@
 """Secondary suppression: the linear-programming method of cell suppression (Kelly, Golden and
 Assad 1992; Fischetti and Salazar-Gonzalez 2000), posed to HiGHS.
 
-Every withheld count must be able to move by the protection width without changing anything
-published. The method looks for that directly: two perturbations of the whole year's counts (y
-added to the true counts), each keeping every relation of the model and every count at least
-zero; in the first each withheld count moves its own way by its protection level, in the second
-the other way. Together they prove each count's interval at least `width` wide: the lower level
-is min(count, width // 2), the upper the rest. A shown count the perturbations must move becomes
-a secondary suppression: each one costs its weight per unit moved (above all whole trusts'
-headline counts and areas' figures), a count already withheld almost nothing, so the programs
-choose the least costly cells. Secondaries must be protected in turn: the rounds repeat until
-none is added. Counts of other years are fixed: what they published cannot change.
-
-The directions alternate (White against BME, clinical against non-clinical, a trust against
-its neighbour in the ICB) so that withheld counts in one relation can offset each other.
-Both perturbations are certificates: `Protection.check` verifies them against the model.
+Every withheld count must be able to move by its protection level without changing anything
+published. The method looks for that directly: perturbations of the year's counts (y added to
+the true counts), each keeping every relation of the model and every count at least zero; in
+one each withheld count moves its own way, in the other the other way (a primary count down by
+min(count, width // 2) and up by the rest of `width`; a secondary suppression, no sensitive count,
+by one). A shown count the perturbations must move becomes a secondary suppression: each costs
+its weight per unit moved (above all whole trusts' headline counts and areas' figures), a count
+already withheld almost nothing, so the programs choose the least costly counts. Rounds repeat
+until every withheld count has been seen far enough apart. Counts of other years are fixed:
+what they published cannot change. Directions alternate (White against BME, a trust against its
+ICB neighbour) so that withheld counts in one relation can offset each other; the year is
+solved in pieces (pieces.py). The perturbations are kept (`Protection.solutions`): each is a
+certificate that tests/disclosure/test_model.py checks against every relation.
 """
 
 import logging
@@ -24,6 +23,9 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 import numpy as np
+
+from wres_pipeline.audit.programs import set_rows
+from wres_pipeline.disclosure.pieces import directions, rows_of, split, wider
 
 LOG = logging.getLogger(__name__)
 SECONDARY = "withheld so that a withheld count cannot be worked out from the others"
@@ -65,23 +67,6 @@ def levels(value: float, width: int) -> tuple[float, float]:
     return down, width - down
 
 
-def _signs(cells: list, members: dict) -> np.ndarray:
-    neighbours = {}
-    for (year, level, code), parents in sorted(members.items()):
-        if level == "trust":
-            siblings = neighbours.setdefault((year, parents.get("icb")), [])
-            siblings.append(code)
-    order = {(y, c): i for (y, _), codes in neighbours.items() for i, c in enumerate(codes)}
-    found = np.empty(len(cells))
-    for i, (year, level, area, _, _, group, _) in enumerate(cells):
-        # A trust's grades move with its totals (a grade is no more than its total): only
-        # groups and neighbouring trusts alternate.
-        parity = (group in ("BME", "Unknown")) + (
-            order.get((year, area), 0) if level == "trust" else 0)
-        found[i] = -1.0 if parity % 2 else 1.0
-    return found
-
-
 class _Programs:
     """The perturbation program of a model: two columns (up, down parts) a cell."""
 
@@ -120,15 +105,7 @@ class _Programs:
             now = sum(v * model.values.get(c, 0.0) for c, v in terms.items())
             lower.append(-inf if math.isinf(lo) else min(lo - now, 0.0))
             higher.append(inf if math.isinf(hi) else max(hi - now, 0.0))
-        lp.num_row_ = len(lower)
-        lp.row_lower_ = np.array(lower)
-        lp.row_upper_ = np.array(higher)
-        lp.a_matrix_.format_ = highspy.MatrixFormat.kRowwise
-        lp.a_matrix_.start_ = np.array(starts, dtype=np.int32)
-        lp.a_matrix_.index_ = np.array(indices, dtype=np.int32)
-        lp.a_matrix_.value_ = np.array(coefficients, dtype=np.float64)
-        lp.a_matrix_.num_col_ = 2 * n
-        lp.a_matrix_.num_row_ = len(lower)
+        set_rows(lp, 2 * n, starts, indices, coefficients, lower, higher)
         self.h.passModel(lp)
         self.base_rows = len(lower)
         self.weights = np.array([weight(c) for c in self.cells])
@@ -168,71 +145,6 @@ class _Programs:
         return y, short
 
 
-def _pieces(model) -> tuple[dict, dict]:
-    """The year cut into overlapping pieces, each small enough to solve quickly: an ICB's trusts
-    with the ICB and the areas above it (its region, their trust types, England); a region's
-    trusts and ICBs with the areas above; the whole year. Every count outside a piece stays at
-    its true value, so a piece's perturbation is one of the whole year. ({piece: cells},
-    {cell: the piece it is first solved in}: a trust's its ICB's, an area's its region's.)"""
-    members = model.members
-    areas = defaultdict(set)  # piece -> (level, code) of the areas whose counts are free
-    for (year, level, code), parents in members.items():
-        if level != "trust" or year != model.year:
-            continue
-        icb, region = ("icb", parents["icb"]), ("region", parents["region"])
-        above = [region, ("trust_type", parents["trust_type"]), ("england", parents["england"])]
-        areas[icb].update([("trust", code), icb, *above])
-        areas[region].update([("trust", code), icb, *above])
-    regions = sorted((p for p in areas if p[0] == "region"), key=str)
-    cells = defaultdict(list)
-    home = {}
-    for cell in model.values:
-        level, code = cell[1], cell[2]
-        parents = members.get((cell[0], level, code), {})
-        cells[("whole", None)].append(cell)
-        if level == "trust":
-            home[cell] = ("icb", parents.get("icb"))
-        elif level == "icb":
-            home[cell] = ("region", parents.get("region"))
-        elif level == "region":
-            home[cell] = (level, code)
-        else:  # a trust type or England: the first region piece that holds it
-            home[cell] = next((p for p in regions if (level, code) in areas[p]), None)
-        if home[cell] not in areas:
-            home[cell] = ("whole", None)
-    holders = defaultdict(list)
-    for piece, held in areas.items():
-        for place in held:
-            holders[place].append(piece)
-    for cell in model.values:
-        for piece in holders.get((cell[1], cell[2]), ()):
-            cells[piece].append(cell)
-    return cells, home
-
-
-def _wider(piece: tuple, cell: tuple, members: dict) -> tuple:
-    """The next piece up from `piece` for a count that could not move far enough in it."""
-    if piece[0] == "icb" and cell[1] == "trust":
-        return ("region", members.get((cell[0], "trust", cell[2]), {}).get("region"))
-    return ("whole", None)
-
-
-def _rows_of(model, pieces: dict) -> dict:
-    """Each piece's rows: those naming any of its cells."""
-    where = defaultdict(set)
-    for piece, cells in pieces.items():
-        for cell in cells:
-            where[cell].add(piece)
-    found = defaultdict(list)
-    for row in model.rows:
-        touched = set()
-        for cell in row[0]:
-            touched |= where.get(cell, set())
-        for piece in touched:
-            found[piece].append(row)
-    return found
-
-
 def _requirements(cells, values: dict, signs: dict, extra: dict, widths: dict) -> tuple:
     """{cell: signed level} of the up and the down perturbation; `extra` {cell: (up, down)}
     moves a count further one way where it could not go as far the other."""
@@ -256,10 +168,10 @@ def protect(model, primary: dict, width: int) -> Protection:
     found = Protection(withheld)
     if not primary:
         return found
-    pieces, home = _pieces(model)
-    rows = _rows_of(model, pieces)
+    pieces, home = split(model)
+    rows = rows_of(model, pieces)
     cells = sorted(model.values, key=str)
-    signs = dict(zip(cells, _signs(cells, model.members), strict=True))
+    signs = dict(zip(cells, directions(cells, model.members), strict=True))
     hidden = set(model.latent)  # never shown: free to move, never a suppression
     programs = {}
     extra = {}
@@ -282,7 +194,7 @@ def protect(model, primary: dict, width: int) -> Protection:
                 y, short = program.perturb(wanted, free)
                 for cell in short:  # further the other way next time, then a wider piece
                     if cell in extra and piece[0] != "whole":
-                        home[cell] = _wider(piece, cell, model.members)
+                        home[cell] = wider(piece, cell, model.members)
                         continue
                     gone = max(0.0, abs(wanted[cell])
                                - max(0.0, y[program.index[cell]] * np.sign(wanted[cell])))

@@ -8,10 +8,8 @@ import dagster as dg
 import pyarrow as pa
 
 from wres_pipeline import contracts, exchange, probes
-from wres_pipeline.audit.edition import withheld_in
 from wres_pipeline.core.reconciliation import trust_reconciliation
 from wres_pipeline.disclosure import edition as cells
-from wres_pipeline.disclosure.primary import Rules
 from wres_pipeline.indicators.counts import counts, disciplinary_inputs
 from wres_pipeline.indicators.results import model_employer, trust_distribution, wres_indicators
 from wres_pipeline.ingest.landing import inventory
@@ -21,7 +19,7 @@ from wres_pipeline.partitions import year_of
 from wres_pipeline.publish import disclosure, trends, withholding
 from wres_pipeline.publish.dataset import refresh_year
 from wres_pipeline.publish.latest_snapshot import FIVE_YEARS_BEFORE, latest_snapshot, observation
-from wres_pipeline.publish.snapshot import latest, publish
+from wres_pipeline.publish.snapshot import publish
 from wres_pipeline.resources import PathsSettings, WresSettings
 from wres_pipeline.sql import sql_text
 from wres_pipeline.staging.assets import esr_staff_in_post, staff_survey, trust_return
@@ -74,27 +72,6 @@ def protect(tables: dict[str, pa.Table], policy: disclosure.Policy,
         # These rules publish the distribution as computed (the model withholds it: cells).
         "trust_distribution": cells.public_distribution(tables["trust_distribution"], None),
     }
-
-
-def protect_cells(tables: dict[str, pa.Table], publishing, pools: dict[str, list[str]],
-                  disciplinary: list[dict], baseline: tuple[int, set]) -> dict[str, pa.Table]:
-    """The public edition under the disclosure model (wres_pipeline/disclosure): every figure
-    resting on a withheld count removed, the trust distribution's with any trust's."""
-    rules = Rules(publishing.disclosure_threshold, publishing.survey_minimum_respondents,
-                  publishing.board_published_in_full, publishing.protection_width)
-    public = cells.public_tables(tables, rules, pools, disciplinary, baseline)
-    public["trust_distribution"] = cells.public_distribution(
-        tables["trust_distribution"], public["indicators"])
-    return public
-
-
-def baseline_withheld(public_root: Path, year: int, baseline_year: int) -> tuple[int, set]:
-    """Model Employer's baseline year and the counts its latest public snapshot withheld (none
-    for the baseline year itself, whose counts this year's model decides)."""
-    if year <= baseline_year or not latest(public_root, baseline_year):
-        return baseline_year, set()
-    folder = public_root / str(baseline_year) / latest(public_root, baseline_year)
-    return baseline_year, withheld_in(folder, baseline_year)
 
 
 def disclosure_failures(tables: dict[str, pa.Table], policy: disclosure.Policy) -> list[str]:
@@ -181,10 +158,10 @@ def snapshot(context: dg.AssetExecutionContext,
         earlier_years = exchange.uses(con)
     pools = {method.pooled_band: method.model_employer_pooled_bands}
     if publishing.disclosure_model == "cells":
-        public_tables = protect_cells(
-            internal_tables, publishing, pools,
+        public_tables = cells.public_edition(
+            internal_tables, cells.rules_of(publishing), pools,
             later_years_read["disciplinary_inputs"].to_pylist(),
-            baseline_withheld(root / "public", year, method.model_employer_baseline_year))
+            cells.baseline_withheld(root / "public", year, method.model_employer_baseline_year))
     else:
         public_tables = protect(internal_tables, policy, pools)
     for edition, tables in (("internal", internal_tables), ("public", public_tables)):
