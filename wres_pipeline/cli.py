@@ -135,15 +135,15 @@ def coverage_command(args: argparse.Namespace) -> int:
 
 def audit_command(args: argparse.Namespace) -> int:
     """The attacker's audit of the public edition: every withheld count's interval."""
+    from dataclasses import replace
+
     from wres_pipeline.audit.report import audit, lines
-    from wres_pipeline.disclosure.primary import Rules
+    from wres_pipeline.disclosure.edition import rules_of
 
     current = settings.current()
     width = args.width or current.publish.protection_width
     result = audit(Path(args.published or current.paths.published), args.years, width,
-                   Rules(current.publish.disclosure_threshold,
-                         current.publish.survey_minimum_respondents,
-                         current.publish.board_published_in_full, width))
+                   replace(rules_of(current.publish), protection_width=width))
     print("\n".join(lines(result)))
     if args.list:
         for finding in result.failures():

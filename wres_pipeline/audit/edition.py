@@ -84,7 +84,7 @@ def _read_tables(folders: dict[int, Path]) -> tuple:
         for row in t["indicators"]:
             public_facts.read_indicator_row(problem, row, decimals)
             if row["indicator"] == 3 and row["level"] == "trust" and row["measure"] == "rate":
-                windows[(year, row["area_code"])] = _window(row.get("detail"))
+                windows[(year, row["area_code"])] = links.window_years(row.get("detail"))
         targets = _targets(t["model_employer"], members)
         for row in t["model_employer"]:
             links.model_employer_row(problem, row,
@@ -106,21 +106,11 @@ def truth(folders: dict[int, Path]) -> dict:
     """Every count of the internal edition's snapshots, the single-year disciplinary counts of
     their exchange folders included: what the audit checks an attacker's bounds against."""
     known = dict(_read_tables(folders)[0].known)
-    names = {"white": "White", "bme": "BME", "unknown": "Unknown"}
     for folder in folders.values():
         path = folder / "exchange" / "disciplinary_inputs.parquet"
-        totals = defaultdict(int)
-        for row in (pq.read_table(path).to_pylist() if path.exists() else []):
-            known[(row["year"], "trust", row["organisation_code"], 3, "single_year",
-                   names[row["wres_group"]], "x")] = float(row["entered"])
-            totals[(row["year"], row["organisation_code"])] += row["entered"]
-        for (when, code), total in totals.items():
-            known[(when, "trust", code, 3, "single_year", "all", "x")] = float(total)
+        if path.exists():
+            known.update(links.single_year_counts(pq.read_table(path).to_pylist()))
     return known
-
-
-def _window(detail: str | None) -> int:
-    return int(detail.partition("=")[2]) if detail and detail.startswith("window_years=") else 1
 
 
 def _targets(rows: list[dict], members: dict) -> dict:

@@ -43,6 +43,23 @@ def same_people(problem: Problem, cells: set) -> None:
                 problem.add(_equal(cell, other, "the same staff in two indicators"))
 
 
+def window_years(detail: str | None) -> int:
+    """The years indicator 3's window pools, from a row's detail (`window_years=2`)."""
+    return int(detail.partition("=")[2]) if detail and detail.startswith("window_years=") else 1
+
+
+def single_year_counts(rows: list[dict]) -> dict:
+    """{cell: entries} of the single-year disciplinary inputs (exchange/disciplinary_inputs:
+    a trust's entries by group), with each trust's total."""
+    names = {"white": "White", "bme": "BME", "unknown": "Unknown"}
+    found = defaultdict(float)
+    for row in rows:
+        key = (row["year"], "trust", row["organisation_code"], 3, "single_year")
+        found[(*key, names[row["wres_group"]], "x")] = float(row["entered"])
+        found[(*key, "all", "x")] += row["entered"]
+    return dict(found)
+
+
 def disciplinary_window(problem: Problem, cells: set, windows: dict) -> None:
     """Indicator 3's window: this year's and the year before's counts added up
     ({(year, trust): years pooled}, from each row's detail)."""

@@ -82,12 +82,6 @@ def _routes(problem, cells: list) -> dict:
     return found
 
 
-def _pair(cell, truth: dict) -> dict:
-    """A survey answer count's respondents: the rule that protects one reads the other."""
-    other = (*cell[:6], "n")
-    return {other: truth[other]} if cell[6] == "x" and other in truth else {}
-
-
 def audit(published: Path, years: list[int] | None = None, width: int = 8,
           policy=None) -> Audit:
     """The attacker's audit of the public edition under `published` (`policy`: the primary
@@ -97,11 +91,15 @@ def audit(published: Path, years: list[int] | None = None, width: int = 8,
     problem, read = edition.read(folders)
     internal = edition.latest_folders(Path(published) / "internal", years)
     truth = edition.truth(internal) if internal else None
-    # A count no primary rule protects need only not be exact: solved to width 1.
+    # Which withheld counts the primary rules protect, judged on the true counts (a survey
+    # answer count with its respondents); any other need only not be exact: width 1.
     rules = policy or Rules()
-    widths = {} if truth is None else {
-        c: 1 for c in problem.hidden() if c in truth
-        and c not in primary_cells({c: truth[c]} | _pair(c, truth), rules)}
+    hidden = problem.hidden()
+    sensitive = set() if truth is None else set(primary_cells(
+        {c: truth[c] for c in hidden | {(*c[:6], "n") for c in hidden} if c in truth},
+        rules))
+    widths = {} if truth is None else {c: 1 for c in hidden
+                                       if c in truth and c not in sensitive}
     bounds = solver.solve(problem, width, read.settings, truth, widths)
     routes = _routes(problem, [c for c, b in bounds.items() if b.hi - b.lo < width])
     result = Audit(width, conflicts=problem.conflicts)
@@ -111,15 +109,12 @@ def audit(published: Path, years: list[int] | None = None, width: int = 8,
                                        cell in problem.latent,
                                        shown or sorted(routes.get(cell, ()))))
     if truth is not None:
-        # A count the internal edition does not hold is judged by its value where the
-        # attacker has it exactly.
-        values = {f.cell: truth.get(f.cell, f.lo if f.recovered else None)
-                  for f in result.findings}
-        sensitive = primary_cells({c: v for c, v in values.items() if v is not None},
-                                  rules)
         for f in result.findings:
             f.truth = truth.get(f.cell)
-            f.sensitive = values[f.cell] is None or f.cell in sensitive
+            if f.truth is not None:
+                f.sensitive = f.cell in sensitive
+            elif f.recovered:  # not in the internal edition: judged by the value recovered
+                f.sensitive = bool(primary_cells({f.cell: f.lo}, rules))
             # A bound must hold the true count; a spread seen need not reach it.
             if f.truth is not None and not f.shown and not f.lo <= f.truth <= f.hi:
                 result.unsound.append(f)

@@ -14,6 +14,7 @@ from pathlib import Path
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from wres_pipeline.audit import relations
 from wres_pipeline.audit.edition import withheld_in
 from wres_pipeline.disclosure import figures
 from wres_pipeline.disclosure.model import build
@@ -47,8 +48,6 @@ def _withhold(table: pa.Table, columns_of, withheld: dict, earlier: set) -> pa.T
                 primary = [f for f in found if f != SECONDARY]
                 why = why if why and why != SECONDARY else (primary or found)[0]
         reasons.append(why)
-    for column in list(hidden):
-        hidden[column] = list(hidden[column])
     return _blank(table, dict(hidden), reasons)
 
 
@@ -60,12 +59,13 @@ def public_model_employer(model: pa.Table, withheld: dict, organisations: pa.Tab
                           baseline_year: int | None, earlier: set) -> pa.Table:
     """A band's figures; an area's targets rest on its trusts' counts too."""
     trusts = defaultdict(list)
-    for row in organisations.to_pylist():
-        code = row["organisation_code"]
-        for level in ("icb", "region", "trust_type"):
-            key = {"icb": "icb_code", "region": "region_code", "trust_type": "trust_type"}[level]
-            trusts[(level, row[key])].append(code)
-        trusts[("england", "E92000001")].append(code)
+    members = relations.memberships({None: [
+        (r["organisation_code"], r["icb_code"], r["region_code"], r["trust_type"])
+        for r in organisations.to_pylist()]})
+    for (_, level, code), parents in members.items():
+        if level == "trust":
+            for parent in parents.items():
+                trusts[parent].append(code)
 
     def columns_of(row):
         return figures.model_employer_columns(row, baseline_year,
@@ -147,7 +147,7 @@ def public_edition(tables: dict[str, pa.Table], rules: Rules, pools: dict[str, l
 def baseline_withheld(public_root: Path, year: int, baseline_year: int) -> tuple[int, set]:
     """Model Employer's baseline year and the counts its latest public snapshot withheld (none
     for the baseline year itself, whose counts this year's model decides)."""
-    if year <= baseline_year or not latest(public_root, baseline_year):
+    snapshot = latest(public_root, baseline_year) if year > baseline_year else None
+    if not snapshot:
         return baseline_year, set()
-    folder = public_root / str(baseline_year) / latest(public_root, baseline_year)
-    return baseline_year, withheld_in(folder, baseline_year)
+    return baseline_year, withheld_in(public_root / str(baseline_year) / snapshot, baseline_year)

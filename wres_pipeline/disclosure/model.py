@@ -9,14 +9,11 @@ year is protected against what earlier years published, which cannot change.
 """
 
 import math
-from collections import defaultdict
 from dataclasses import dataclass, field
 
 from wres_pipeline.audit import links, relations
 from wres_pipeline.audit.facts import Linear, Problem
 from wres_pipeline.disclosure import figures
-
-GROUPS = {"white": "White", "bme": "BME", "unknown": "Unknown"}
 
 
 @dataclass
@@ -48,9 +45,7 @@ def build(year: int, tables: dict, pools: dict, disciplinary: list[dict]) -> Mod
             if column in ("numerator", "denominator"):
                 _count(model, cells, row[column])
         if row["indicator"] == 3 and row["level"] == "trust" and row["measure"] == "rate":
-            detail = row.get("detail") or ""
-            windows[(year, row["area_code"])] = int(detail.partition("=")[2]) \
-                if detail.startswith("window_years=") else 1
+            windows[(year, row["area_code"])] = links.window_years(row.get("detail"))
     for row in tables["model_employer"].to_pylist():
         columns = figures.model_employer_columns(row, None, [])
         _count(model, columns["headcount"], row["headcount"])
@@ -59,22 +54,10 @@ def build(year: int, tables: dict, pools: dict, disciplinary: list[dict]) -> Mod
         columns = figures.data_quality_columns(row)
         _count(model, columns["esr_headcount"], row["esr_headcount"])
         _count(model, columns["esr_unknown"], row["esr_unknown"])
-    _single_years(model, disciplinary)
+    model.values.update(links.single_year_counts(
+        [row for row in disciplinary if row["year"] == year]))
     _relate(model, pools, windows)
     return model
-
-
-def _single_years(model: Model, disciplinary: list[dict]) -> None:
-    totals = defaultdict(float)
-    for row in disciplinary:
-        if row["year"] != model.year:
-            continue
-        cell = (row["year"], "trust", row["organisation_code"], 3, "single_year",
-                GROUPS[row["wres_group"]], "x")
-        model.values[cell] = float(row["entered"])
-        totals[cell[:5]] += row["entered"]
-    for key, total in totals.items():
-        model.values[(*key, "all", "x")] = total
 
 
 def _relate(model: Model, pools: dict, windows: dict) -> None:

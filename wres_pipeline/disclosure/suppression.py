@@ -177,6 +177,10 @@ def protect(model, primary: dict, width: int) -> Protection:
     extra = {}
     highest, lowest = defaultdict(float), defaultdict(float)  # the moves seen, truth included
     todo = set(withheld)
+
+    def needed(cell) -> int:
+        return width if cell in primary else SECONDARY_WIDTH
+
     for _ in range(ROUNDS):
         added = set()
         free = hidden | set(withheld)
@@ -188,8 +192,8 @@ def protect(model, primary: dict, width: int) -> Protection:
             if piece not in programs:
                 programs[piece] = _Programs(model, sorted(pieces[piece], key=str), rows[piece])
             program = programs[piece]
-            up, down = _requirements(required, model.values, signs, extra, {
-                c: width if c in primary else SECONDARY_WIDTH for c in required})
+            up, down = _requirements(required, model.values, signs, extra,
+                                     {c: needed(c) for c in required})
             for wanted in (up, down):
                 y, short = program.perturb(wanted, free)
                 for cell in short:  # further the other way next time, then a wider piece
@@ -215,8 +219,8 @@ def protect(model, primary: dict, width: int) -> Protection:
                         signs[cell] = 1.0 if (change > 0) == (wanted is up) else -1.0
         withheld.update(dict.fromkeys(added, SECONDARY))
         # Only counts the solutions so far do not show far enough apart are solved again.
-        todo = {c for c in withheld if c in home and highest[c] - lowest[c]
-                < (width if c in primary else SECONDARY_WIDTH) - TOLERANCE}
+        todo = {c for c in withheld
+                if c in home and highest[c] - lowest[c] < needed(c) - TOLERANCE}
         if not todo:
             break
     found.short = sorted(todo, key=str)
