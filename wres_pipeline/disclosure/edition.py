@@ -16,7 +16,7 @@ import pyarrow.compute as pc
 
 from wres_pipeline.audit import relations
 from wres_pipeline.audit.edition import withheld_in
-from wres_pipeline.disclosure import figures
+from wres_pipeline.disclosure import figures, verdicts
 from wres_pipeline.disclosure.model import build
 from wres_pipeline.disclosure.primary import Rules, primary_cells
 from wres_pipeline.disclosure.suppression import SECONDARY, Protection, protect
@@ -51,8 +51,18 @@ def _withhold(table: pa.Table, columns_of, withheld: dict, earlier: set) -> pa.T
     return _blank(table, dict(hidden), reasons)
 
 
-def public_indicators(indicators: pa.Table, withheld: dict) -> pa.Table:
-    return _withhold(indicators, figures.indicator_columns, withheld, set())
+def public_indicators(indicators: pa.Table, withheld: dict,
+                      verdicts_kept: dict | None = None) -> pa.Table:
+    """The indicators; a likelihood in `verdicts_kept` ({(year, level, area, indicator,
+    breakdown): flags}) keeps those flags where its value is withheld (verdicts.py)."""
+    verdicts_kept = verdicts_kept or {}
+
+    def columns_of(row):
+        columns = figures.indicator_columns(row)
+        key = (row["year"], row["level"], row["area_code"], row["indicator"], row["breakdown"])
+        kept = verdicts_kept.get(key, ()) if row["measure"] == "relative_likelihood" else ()
+        return {c: cells for c, cells in columns.items() if c not in kept}
+    return _withhold(indicators, columns_of, withheld, set())
 
 
 def public_model_employer(model: pa.Table, withheld: dict, organisations: pa.Table,
@@ -86,7 +96,13 @@ def withheld_cells(tables: dict[str, pa.Table], rules: Rules, pools: dict[str, l
         return Protection({})
     year = tables["indicators"].column("year")[0].as_py()
     model = build(year, tables, pools, disciplinary)
-    return protect(model, primary_cells(model.values, rules), rules.protection_width)
+    primary = primary_cells(model.values, rules)
+    z = verdicts.z_of(rules.confidence)
+    verdicts.propose(model, primary, tables["indicators"], z, rules.protection_width)
+    found = protect(model, primary, rules.protection_width)
+    found.verdicts = verdicts.confirmed(
+        model, found, verdicts.candidates(tables["indicators"], found.withheld), z)
+    return found
 
 
 def public_tables(tables: dict[str, pa.Table], rules: Rules, pools: dict[str, list[str]],
@@ -94,10 +110,11 @@ def public_tables(tables: dict[str, pa.Table], rules: Rules, pools: dict[str, li
                   baseline: tuple[int, set] | None = None) -> dict[str, pa.Table]:
     """The public edition of a year's internal tables (`baseline`: Model Employer's baseline
     year and the counts its public edition withheld)."""
-    withheld = withheld_cells(tables, rules, pools, disciplinary).withheld
+    found = withheld_cells(tables, rules, pools, disciplinary)
+    withheld = found.withheld
     base_year, base_withheld = baseline or (None, set())
     return dict(tables) | {
-        "indicators": public_indicators(tables["indicators"], withheld),
+        "indicators": public_indicators(tables["indicators"], withheld, found.verdicts),
         "model_employer": public_model_employer(
             tables["model_employer"], withheld, tables["organisations"], base_year,
             base_withheld),
@@ -128,10 +145,11 @@ def public_distribution(distribution: pa.Table, indicators: pa.Table | None) -> 
                   [why if m else None for m in mask])
 
 
-def rules_of(publishing) -> Rules:
-    """The primary rules and protection width of the [publish] settings."""
+def rules_of(publishing, confidence: float = 0.95) -> Rules:
+    """The primary rules and protection width of the [publish] settings (`confidence`: the
+    [method] level of the intervals whose significance flags verdicts publish)."""
     return Rules(publishing.disclosure_threshold, publishing.survey_minimum_respondents,
-                 publishing.board_published_in_full, publishing.protection_width)
+                 publishing.board_published_in_full, publishing.protection_width, confidence)
 
 
 def public_edition(tables: dict[str, pa.Table], rules: Rules, pools: dict[str, list[str]],

@@ -25,6 +25,7 @@ class Model:
     latent: set = field(default_factory=set)
     rows: list = field(default_factory=list)
     members: dict = field(default_factory=dict)  # (year, level, code) -> {parent level: code}
+    bounds: dict = field(default_factory=dict)  # cell -> (lo, hi) its perturbations keep to
 
 
 def _count(model: Model, cells: tuple, value) -> None:

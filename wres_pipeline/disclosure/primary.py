@@ -19,12 +19,14 @@ SURVEY = "fewer than {minimum} respondents in the group (the NHS Staff Survey's 
 
 @dataclass(frozen=True)
 class Rules:
-    """The primary rules' settings and the protection width ([publish])."""
+    """The primary rules' settings and the protection width ([publish]), and the confidence
+    level of the likelihoods' intervals ([method])."""
 
     disclosure_threshold: int = 7
     survey_minimum_respondents: int = 11
     board_published_in_full: bool = True
     protection_width: int = 8
+    confidence: float = 0.95  # [method]: the intervals whose flags verdicts publish
 
 
 def primary_cells(values: dict, policy) -> dict:

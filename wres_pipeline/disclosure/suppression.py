@@ -47,6 +47,7 @@ class Protection:
     down: dict = field(default_factory=dict)
     solutions: list = field(default_factory=list)  # perturbations: {cell: change}
     short: list = field(default_factory=list)  # cells the programs could not protect
+    verdicts: dict = field(default_factory=dict)  # likelihood -> the flags it keeps
 
 
 def weight(cell: tuple) -> float:
@@ -61,10 +62,13 @@ def weight(cell: tuple) -> float:
     return {"icb": 30.0, "region": 100.0, "trust_type": 100.0}.get(level, 1000.0)
 
 
-def levels(value: float, width: int) -> tuple[float, float]:
-    """How far a withheld count must be able to go down and up."""
-    down = min(value, width // 2)
-    return down, width - down
+def levels(value: float, width: int, bound: tuple = (0.0, math.inf)) -> tuple[float, float]:
+    """How far a withheld count must be able to go down and up, within `bound` (zero and
+    beyond, or the run of counts a published verdict allows: verdicts.py)."""
+    room_down, room_up = max(0.0, value - bound[0]), max(0.0, bound[1] - value)
+    down = min(room_down, width // 2)
+    up = min(width - down, room_up)
+    return min(room_down, width - up), up
 
 
 class _Programs:
@@ -145,14 +149,16 @@ class _Programs:
         return y, short
 
 
-def _requirements(cells, values: dict, signs: dict, extra: dict, widths: dict) -> tuple:
+def _requirements(cells, model, signs: dict, extra: dict, widths: dict) -> tuple:
     """{cell: signed level} of the up and the down perturbation; `extra` {cell: (up, down)}
     moves a count further one way where it could not go as far the other."""
     up, down = {}, {}
     for cell in cells:
-        low, high = levels(values[cell], widths[cell])
+        value, bound = model.values[cell], model.bounds.get(cell, (0.0, math.inf))
+        low, high = levels(value, widths[cell], bound)
         more_high, more_low = extra.get(cell, (0.0, 0.0))
-        low, high = min(values[cell], low + more_low), high + more_high
+        low = min(max(0.0, value - bound[0]), low + more_low)
+        high = min(max(0.0, bound[1] - value), high + more_high)
         s = signs[cell]
         first, second = (high, low) if s > 0 else (low, high)
         if first:
@@ -185,14 +191,14 @@ def protect(model, primary: dict, width: int) -> Protection:
         added = set()
         free = hidden | set(withheld)
         by_piece = defaultdict(list)
-        for cell in todo:
+        for cell in sorted(todo, key=str):  # a fixed order: the same programs every run
             if cell in home:
                 by_piece[home[cell]].append(cell)
         for piece, required in sorted(by_piece.items(), key=str):
             if piece not in programs:
                 programs[piece] = _Programs(model, sorted(pieces[piece], key=str), rows[piece])
             program = programs[piece]
-            up, down = _requirements(required, model.values, signs, extra,
+            up, down = _requirements(required, model, signs, extra,
                                      {c: needed(c) for c in required})
             for wanted in (up, down):
                 y, short = program.perturb(wanted, free)

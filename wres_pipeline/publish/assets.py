@@ -159,7 +159,7 @@ def snapshot(context: dg.AssetExecutionContext,
     pools = {method.pooled_band: method.model_employer_pooled_bands}
     if publishing.disclosure_model == "cells":
         public_tables = cells.public_edition(
-            internal_tables, cells.rules_of(publishing), pools,
+            internal_tables, cells.rules_of(publishing, method.confidence), pools,
             later_years_read["disciplinary_inputs"].to_pylist(),
             cells.baseline_withheld(root / "public", year, method.model_employer_baseline_year))
     else:

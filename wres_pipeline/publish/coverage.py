@@ -26,7 +26,14 @@ def coverage(published: str | Path, years: list[int] | None = None) -> list[dict
 def print_coverage(published: str | Path, years: list[int] | None = None) -> None:
     rows = coverage(published, years)
     for year in sorted({r["year"] for r in rows}):
-        shares = ", ".join(f"{r['headline']} {r['percent_published']:.1f} %"
-                           for r in rows if r["year"] == year)
+        shares = ", ".join(_share(r) for r in rows if r["year"] == year)
         trusts = next(r["trusts"] for r in rows if r["year"] == year)
         print(f"{year} public edition, share of its {trusts} trusts published: {shares}")
+
+
+def _share(row: dict) -> str:
+    """A headline's share: by its figure, and by a verdict where any trust has one."""
+    if not row["trusts_verdict"]:
+        return f"{row['headline']} {row['percent_published']:.1f} %"
+    return (f"{row['headline']} {row['percent_carried']:.1f} % ({row['percent_published']:.1f}"
+            f" % by figure, {row['percent_verdict']:.1f} % by verdict)")
