@@ -123,9 +123,12 @@ def _arrow(rows: list[dict], columns: tuple) -> pa.Table:
 
 
 def protected(year: int, indicators: list[dict], model_employer=(), data_quality=(),
-              disciplinary=(), width: int = 8, baseline=None) -> dict[str, list[dict]]:
-    """The public edition the disclosure model makes of an internal year's rows."""
-    from wres_pipeline.disclosure.edition import public_tables
+              disciplinary=(), width: int = 8, baseline=None,
+              proof: dict | None = None) -> dict[str, list[dict]]:
+    """The public edition the disclosure model makes of an internal year's rows (`proof`, a
+    dict, receives the internal edition's tables of withheld counts and certificates)."""
+    from wres_pipeline.disclosure.certificates import certificate_tables
+    from wres_pipeline.disclosure.edition import public_tables, withheld_cells
     from wres_pipeline.disclosure.primary import Rules
 
     organisations = pa.Table.from_pylist([
@@ -134,7 +137,11 @@ def protected(year: int, indicators: list[dict], model_employer=(), data_quality
     tables = {"indicators": _arrow(indicators, ()), "organisations": organisations,
               "model_employer": _arrow(list(model_employer), ME_COLUMNS),
               "data_quality_trusts": _arrow(list(data_quality), DQ_COLUMNS)}
-    public = public_tables(tables, Rules(protection_width=width), {}, list(disciplinary),
-                           baseline)
+    rules = Rules(protection_width=width)
+    found = withheld_cells(tables, rules, {}, list(disciplinary))
+    public = public_tables(tables, rules, {}, list(disciplinary), baseline, found)
+    if proof is not None:
+        proof.update({name: table.to_pylist()
+                      for name, table in certificate_tables(found).items()})
     return {name: public[name].to_pylist() for name in
             ("indicators", "model_employer", "data_quality_trusts")}

@@ -56,6 +56,22 @@ def _within(values, interval) -> np.ndarray:
     return (values >= lo - 1e-9 * scale) & (values <= hi + 1e-9 * scale)
 
 
+def fits(fact, a1, a2, n1: float, n2: float, settings: dict) -> np.ndarray:
+    """Which pairs of event counts (arrays a1, a2) reproduce all the fact's published figures."""
+    got = evaluate(a1, n1, a2, n2, settings.get("z", 1.959963984540054),
+                   settings.get("low", 0.8), settings.get("high", 1.25))
+    found = np.ones(len(a1), dtype=bool)
+    if fact.kind is not None:
+        found &= got["kind"] == fact.kind
+    for name in ("value", "ci_lower", "ci_upper"):
+        interval = getattr(fact, name)
+        if interval is not None:
+            found &= _within(np.nan_to_num(got[name], nan=-1.0), interval)
+    for name, flag in fact.flags.items():
+        found &= got[name] == flag
+    return found
+
+
 def consistent_pairs(fact, l1: int, h1: int, l2: int, h2: int, n1: float, n2: float,
                      settings: dict) -> list[tuple[int, int]]:
     """Every (a1, a2) within the bounds that reproduces all the fact's published figures."""
@@ -65,15 +81,5 @@ def consistent_pairs(fact, l1: int, h1: int, l2: int, h2: int, n1: float, n2: fl
     a1, a2 = a1[keep], a2[keep]
     if len(a1) == 0:
         return []
-    got = evaluate(a1, n1, a2, n2, settings.get("z", 1.959963984540054),
-                   settings.get("low", 0.8), settings.get("high", 1.25))
-    fits = np.ones(len(a1), dtype=bool)
-    if fact.kind is not None:
-        fits &= got["kind"] == fact.kind
-    for name in ("value", "ci_lower", "ci_upper"):
-        interval = getattr(fact, name)
-        if interval is not None:
-            fits &= _within(np.nan_to_num(got[name], nan=-1.0), interval)
-    for name, flag in fact.flags.items():
-        fits &= got[name] == flag
-    return list(zip(a1[fits].tolist(), a2[fits].tolist(), strict=True))
+    ok = fits(fact, a1, a2, n1, n2, settings)
+    return list(zip(a1[ok].tolist(), a2[ok].tolist(), strict=True))

@@ -11,7 +11,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from wres_pipeline.audit import edition, programs, solver
+from wres_pipeline.audit import certificates, edition, programs, solver
 from wres_pipeline.disclosure.primary import Rules, primary_cells
 
 
@@ -45,6 +45,7 @@ class Audit:
     seconds: float = 0.0
     solves: int = 0
     unsound: list = field(default_factory=list)
+    broken: dict = field(default_factory=dict)  # certificate -> the fact it breaks
     conflicts: list = field(default_factory=list)  # one count shown with two values
 
     def failures(self) -> list:
@@ -82,6 +83,32 @@ def _routes(problem, cells: list) -> dict:
     return found
 
 
+class _Proofs(dict):
+    """{cell: (lo, hi)} shown by certificates, with each certificate's verdict."""
+
+    verdict: dict
+
+
+def _proven(problem, truth, internal: dict, settings: dict, widths: dict,
+            width: int) -> _Proofs:
+    """The withheld counts the years' certificates show at least their width apart."""
+    found = _Proofs()
+    found.verdict = {}
+    if truth is None or not internal:
+        return found
+    withheld, kept = certificates.load(internal)
+    if not kept:
+        return found
+    found.verdict = certificates.check(problem, truth, kept, settings)
+    hidden = problem.hidden()
+    for cell, (lo, hi) in certificates.proven(withheld, kept, found.verdict, truth).items():
+        seen = programs.shown(lo, hi)  # whole numbers: the interval rounded inward
+        if cell in hidden and cell not in problem.known \
+                and seen.hi - seen.lo >= widths.get(cell, width):
+            found[cell] = (lo, hi)
+    return found
+
+
 def audit(published: Path, years: list[int] | None = None, width: int = 8,
           policy=None) -> Audit:
     """The attacker's audit of the public edition under `published` (`policy`: the primary
@@ -100,9 +127,15 @@ def audit(published: Path, years: list[int] | None = None, width: int = 8,
         rules))
     widths = {} if truth is None else {c: 1 for c in hidden
                                        if c in truth and c not in sensitive}
-    bounds = solver.solve(problem, width, read.settings, truth, widths)
+    proofs = _proven(problem, truth, internal, read.settings, widths, width)
+    # A count no table shows needs no proof unless a primary rule protects it.
+    settled = frozenset(proofs) | {c for c in problem.latent if c not in sensitive}
+    bounds = solver.solve(problem, width, read.settings, truth, widths, settled)
+    bounds = {c: b for c, b in bounds.items() if c not in proofs} | {
+        c: programs.shown(lo, hi) for c, (lo, hi) in proofs.items() if c in hidden}
     routes = _routes(problem, [c for c, b in bounds.items() if b.hi - b.lo < width])
     result = Audit(width, conflicts=problem.conflicts)
+    result.broken = {k: v for k, v in proofs.verdict.items() if v}
     for cell, b in sorted(bounds.items(), key=lambda kv: repr(kv[0])):
         shown = ["shown in another table"] if cell in problem.known else []
         result.findings.append(Finding(cell, b.lo, b.hi, b.exact, b.undecided, b.shown,

@@ -34,12 +34,15 @@ SPREAD_OBJECTIVES = 4
 
 
 def solve(problem: Problem, width: int, settings: dict | None = None,
-          truth: dict | None = None, widths: dict | None = None) -> dict:
+          truth: dict | None = None, widths: dict | None = None,
+          settled: frozenset = frozenset()) -> dict:
     """{cell: Bounds} for every hidden cell of the problem; `width` is the protection width
     (a count seen this far apart is not solved further; `widths` sets it count by count: 1 for
     a count that need only not be exact). `truth` (the internal edition's counts) lets a large
-    set be solved piece by piece (`local.py`)."""
-    widths = _Widths(width, widths or {})
+    set be solved piece by piece (`local.py`). A set of counts all `settled` (shown protected
+    by certificates, or needing no proof) is not solved; a settled count in another set is not
+    solved for."""
+    widths = _Widths(width, {**(widths or {}), **dict.fromkeys(settled, 0)})
     known = dict(problem.known)
     hidden = problem.hidden()
     result: dict = {}
@@ -55,7 +58,7 @@ def solve(problem: Problem, width: int, settings: dict | None = None,
         cells = sorted({c for terms, _, _ in rows for c in terms} | (hidden - known.keys()),
                        key=repr)
         _propagate(cells, rows, extra)
-        bounds = _solve_components(cells, rows, extra, widths, truth)
+        bounds = _solve_components(cells, rows, extra, widths, truth, settled)
         result.update(bounds)
         pinned = {c: b.lo for c, b in bounds.items() if b.exact and b.lo == b.hi}
         narrowed = _enumerate(problem, known, bounds, extra, settings or {})
@@ -118,9 +121,11 @@ def _components(cells: list, rows: list) -> list[tuple[list, list]]:
 
 
 def _solve_components(cells: list, rows: list, extra: dict, widths: dict,
-                      truth: dict | None) -> dict:
+                      truth: dict | None, settled: frozenset = frozenset()) -> dict:
     found = {}
     for members, member_rows in _components(cells, rows):
+        if all(c in settled for c in members):
+            continue
         if truth is not None and len(members) > WHOLE_LIMIT:
             found.update(local.solve(members, member_rows, extra, widths, truth))
         else:

@@ -17,6 +17,7 @@ import pyarrow.compute as pc
 from wres_pipeline.audit import relations
 from wres_pipeline.audit.edition import withheld_in
 from wres_pipeline.disclosure import figures, verdicts
+from wres_pipeline.disclosure.certificates import certificate_tables
 from wres_pipeline.disclosure.model import build
 from wres_pipeline.disclosure.primary import Rules, primary_cells
 from wres_pipeline.disclosure.suppression import SECONDARY, Protection, protect
@@ -106,11 +107,11 @@ def withheld_cells(tables: dict[str, pa.Table], rules: Rules, pools: dict[str, l
 
 
 def public_tables(tables: dict[str, pa.Table], rules: Rules, pools: dict[str, list[str]],
-                  disciplinary: list[dict],
-                  baseline: tuple[int, set] | None = None) -> dict[str, pa.Table]:
+                  disciplinary: list[dict], baseline: tuple[int, set] | None = None,
+                  found: Protection | None = None) -> dict[str, pa.Table]:
     """The public edition of a year's internal tables (`baseline`: Model Employer's baseline
-    year and the counts its public edition withheld)."""
-    found = withheld_cells(tables, rules, pools, disciplinary)
+    year and the counts its public edition withheld; `found`: the protection, if decided)."""
+    found = found or withheld_cells(tables, rules, pools, disciplinary)
     withheld = found.withheld
     base_year, base_withheld = baseline or (None, set())
     return dict(tables) | {
@@ -153,13 +154,15 @@ def rules_of(publishing, confidence: float = 0.95) -> Rules:
 
 
 def public_edition(tables: dict[str, pa.Table], rules: Rules, pools: dict[str, list[str]],
-                   disciplinary: list[dict], baseline: tuple[int, set]) -> dict[str, pa.Table]:
-    """The public edition under the model: every figure resting on a withheld count removed,
-    the trust distribution's with any trust's."""
-    public = public_tables(tables, rules, pools, disciplinary, baseline)
+                   disciplinary: list[dict], baseline: tuple[int, set]) -> tuple[dict, dict]:
+    """The public edition under the model (every figure resting on a withheld count removed,
+    the trust distribution's with any trust's), and the internal edition's tables of what it
+    withholds and the certificates that prove it (certificates.py)."""
+    found = withheld_cells(tables, rules, pools, disciplinary)
+    public = public_tables(tables, rules, pools, disciplinary, baseline, found)
     public["trust_distribution"] = public_distribution(tables["trust_distribution"],
                                                        public["indicators"])
-    return public
+    return public, certificate_tables(found)
 
 
 def baseline_withheld(public_root: Path, year: int, baseline_year: int) -> tuple[int, set]:

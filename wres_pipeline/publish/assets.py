@@ -158,10 +158,11 @@ def snapshot(context: dg.AssetExecutionContext,
         earlier_years = exchange.uses(con)
     pools = {method.pooled_band: method.model_employer_pooled_bands}
     if publishing.disclosure_model == "cells":
-        public_tables = cells.public_edition(
+        public_tables, proof = cells.public_edition(
             internal_tables, cells.rules_of(publishing, method.confidence), pools,
             later_years_read["disciplinary_inputs"].to_pylist(),
             cells.baseline_withheld(root / "public", year, method.model_employer_baseline_year))
+        internal_tables |= proof
     else:
         public_tables = protect(internal_tables, policy, pools)
     for edition, tables in (("internal", internal_tables), ("public", public_tables)):

@@ -162,6 +162,27 @@ ORGANISATIONS = [
     _f("open_date", pa.date32(), "Date the trust opened"),
     _f("close_date", pa.date32(), "Date the trust closed, if it has"),
 ]
+CELL = [
+    _f("year", pa.int16(), "WRES year of the count"),
+    _f("level", CODE, "trust, icb, region, trust_type or england"),
+    _f("area_code", CODE, "Code of the trust or area"),
+    _f("indicator", pa.int8(), "WRES indicator number"),
+    _f("breakdown", CODE, "Breakdown of the count (single_year: indicator 3's entries of one "
+                          "year, which no table shows)"),
+    _f("group", CODE, "White, BME, Unknown or all"),
+    _f("role", CODE, "x: the people or events counted; n: the population they are out of"),
+]
+DISCLOSURE_WITHHELD = CELL + [
+    _f("reason", CODE, "The primary rule, or the secondary suppression, that withholds it"),
+    _f("certificate_up", pa.int32(), "The certificate moving it furthest up (none: none does)"),
+    _f("certificate_down", pa.int32(), "The certificate moving it furthest down"),
+]
+DISCLOSURE_CERTIFICATES = [
+    _f("certificate", pa.int32(), "Certificate number: one perturbation of the year's counts "
+                                  "that keeps everything the public edition publishes"),
+    *CELL,
+    _f("change", pa.float64(), "What the certificate adds to the count's true value"),
+]
 TABLES = {
     "indicators": INDICATORS,
     "trust_distribution": DISTRIBUTION,
@@ -170,6 +191,8 @@ TABLES = {
     "data_quality_trusts": DATA_QUALITY_TRUSTS,
     "data_quality_tables": DATA_QUALITY_TABLES,
     "organisations": ORGANISATIONS,
+    "disclosure_withheld": DISCLOSURE_WITHHELD,
+    "disclosure_certificates": DISCLOSURE_CERTIFICATES,
 }
 TITLES = {
     "indicators": "WRES indicators for trusts, regions, trust types and England",
@@ -179,6 +202,9 @@ TITLES = {
     "data_quality_trusts": "Data quality by trust",
     "data_quality_tables": "Rows received and quarantined by raw table and rule",
     "organisations": "Organisations covered",
+    "disclosure_withheld": "Internal: the counts the public edition withholds, and why",
+    "disclosure_certificates": "Internal: the perturbations that prove each withheld count "
+                               "protected (docs/publishing.md)",
 }
 
 

@@ -1,0 +1,134 @@
+"""Certificates checked against everything published: a withheld count is protected where two
+sets of counts, each consistent with every figure of every published year, put it at least the
+protection width apart.
+
+Each year's internal edition keeps the perturbations its secondary suppression found
+(wres_pipeline/disclosure/certificates.py). The audit does not trust them: it adds each to the
+true counts and checks the result against every fact it read from the public files (sums,
+rounded values, ratios, likelihoods with their flags, in this year and every other), and that
+no count goes below zero. A certificate that breaks a fact proves nothing; the counts it was to
+prove go to the attacker's programs (solver.py) like any other.
+
+A later year can tie a year's counts to its own: indicator 3's window adds this year's
+disciplinary entries to last year's. A certificate moving a single year's entries is carried
+along the chain (the next year's moved the other way, the one after the same way, ...), which
+keeps every window's total; it is checked with the chain.
+"""
+
+import math
+from collections import defaultdict
+from pathlib import Path
+
+import numpy as np
+import pyarrow.parquet as pq
+
+from wres_pipeline.audit.edition import cells_of_fact
+from wres_pipeline.audit.facts import Likelihood
+from wres_pipeline.audit.likelihoods import fits
+from wres_pipeline.disclosure.certificates import read as read_tables
+
+TOLERANCE = 1e-6
+WINDOW = "indicator 3's window (events)"
+
+
+def load(folders: dict[int, Path]) -> tuple[dict, dict]:
+    """({cell: (reason, up, down)}, {(year, number): {cell: change}}) of the internal snapshots
+    that keep them (up and down name a certificate, or are None)."""
+    withheld, certificates = {}, {}
+    for year, folder in sorted(folders.items()):
+        paths = [folder / f"disclosure_{t}.parquet" for t in ("withheld", "certificates")]
+        if not all(p.exists() for p in paths):
+            continue
+        cells, found = read_tables(*(pq.read_table(p).to_pylist() for p in paths))
+        for cell, (reason, up, down) in cells.items():
+            withheld[cell] = (reason, None if up is None else (year, up),
+                              None if down is None else (year, down))
+        certificates.update({(year, n): moves for n, moves in found.items()})
+    return withheld, certificates
+
+
+def _chains(facts: list) -> dict:
+    """{a single year's entries: the next year's} of every window the attacker reads."""
+    following = {}
+    for fact in facts:
+        if getattr(fact, "route", None) != WINDOW:
+            continue
+        single = sorted((c for c, v in fact.terms.items() if v > 0), key=lambda c: c[0])
+        if len(single) == 2:
+            following[single[0]] = single[1]
+    return following
+
+
+def _carried(moves: dict, following: dict) -> dict:
+    found = dict(moves)
+    for cell, change in moves.items():
+        sign, current = -1.0, cell
+        while current in following:
+            current = following[current]
+            found[current] = found.get(current, 0.0) + sign * change
+            sign = -sign
+    return found
+
+
+def _holds(fact, value, settings: dict) -> bool:
+    if isinstance(fact, Likelihood):
+        n1, n2 = value(fact.n1), value(fact.n2)
+        a = np.array([value(fact.a1)]), np.array([value(fact.a2)])
+        return bool(fits(fact, a[0], a[1], n1, n2, settings)[0]) if n1 and n2 \
+            else not (fact.flags or fact.value or fact.ci_lower)
+    known = {c: value(c) for c in cells_of_fact(fact)}
+    for terms, lo, hi in fact.rows(known):
+        scale = TOLERANCE * max(1.0, abs(lo) if not math.isinf(lo) else 1.0,
+                                abs(hi) if not math.isinf(hi) else 1.0)
+        if terms or lo > scale or hi < -scale:
+            return False
+    return True
+
+
+def check(problem, truth: dict, certificates: dict, settings: dict) -> dict:
+    """{certificate: None if it holds, else the route of the first fact it breaks}."""
+    touching = defaultdict(list)
+    for fact in problem.facts:
+        for cell in cells_of_fact(fact):
+            touching[cell].append(fact)
+    following = _chains(problem.facts)
+    verdict = {}
+    for key, moves in sorted(certificates.items()):
+        moves = _carried(moves, following)
+        broken = next((f"{c} has no true value" for c in moves if c not in truth), None)
+        broken = broken or next((f"{c} below zero" for c, t in moves.items()
+                                 if truth[c] + t < -TOLERANCE), None)
+        broken = broken or next((f"{c} is shown" for c, t in moves.items()
+                                 if c in problem.known and abs(t) > TOLERANCE), None)
+
+        def value(cell, moves=moves):
+            return truth[cell] + moves.get(cell, 0.0) if cell in truth else math.nan
+
+        if broken is None:
+            seen = set()
+            for cell in moves:
+                for fact in touching.get(cell, ()):
+                    if id(fact) in seen:
+                        continue
+                    seen.add(id(fact))
+                    if not _holds(fact, value, settings):
+                        broken = fact.route
+                        break
+                if broken:
+                    break
+        verdict[key] = broken
+    return verdict
+
+
+def proven(withheld: dict, certificates: dict, verdict: dict, truth: dict) -> dict:
+    """{cell: (lo, hi)}: the values of each withheld count its holding certificates show."""
+    found = {}
+    for cell, (_, up, down) in withheld.items():
+        if cell not in truth:
+            continue
+        ends = [truth[cell]]
+        for key in (up, down):
+            if key is not None and verdict.get(key) is None:
+                ends.append(truth[cell] + certificates[key].get(cell, 0.0))
+        found[cell] = (min(ends), max(ends))
+    return found
