@@ -23,7 +23,7 @@ import numpy as np
 import pyarrow.parquet as pq
 
 from wres_pipeline.audit.edition import cells_of_fact
-from wres_pipeline.audit.facts import Likelihood
+from wres_pipeline.audit.facts import Gap, Likelihood
 from wres_pipeline.audit.likelihoods import fits
 from wres_pipeline.disclosure.certificates import read as read_tables
 
@@ -85,42 +85,105 @@ def _holds(fact, value, settings: dict) -> bool:
     return True
 
 
-def check(problem, truth: dict, certificates: dict, settings: dict) -> dict:
-    """{certificate: None if it holds, else the route of the first fact it breaks}."""
-    touching = defaultdict(list)
-    for fact in problem.facts:
-        for cell in cells_of_fact(fact):
-            touching[cell].append(fact)
-    following = _chains(problem.facts)
-    verdict = {}
-    for key, moves in sorted(certificates.items()):
-        moves = _carried(moves, following)
-        broken = next((f"{c} has no true value" for c in moves if c not in truth), None)
-        broken = broken or next((f"{c} below zero" for c, t in moves.items()
-                                 if truth[c] + t < -TOLERANCE), None)
-        broken = broken or next((f"{c} is shown" for c, t in moves.items()
-                                 if c in problem.known and abs(t) > TOLERANCE), None)
+class _Index:
+    """The facts as the checks need them: linear facts (sums, ratios' bounds) as rows with
+    their value at the true counts, so a certificate's change to a row is added up over the
+    counts it moves alone; likelihoods and gaps, whose rows depend on populations, evaluated
+    whole."""
 
-        def value(cell, moves=moves):
+    def __init__(self, facts: list, truth: dict):
+        self.rows = []  # (lo, hi, value at the truth, route)
+        self.linear = defaultdict(list)  # cell -> [(row, coefficient)]
+        self.whole = defaultdict(list)  # cell -> [fact]
+        for fact in facts:
+            if isinstance(fact, Likelihood | Gap):
+                for cell in cells_of_fact(fact):
+                    self.whole[cell].append(fact)
+                continue
+            for terms, lo, hi in fact.rows({}):
+                base = sum(v * truth.get(c, math.nan) for c, v in terms.items())
+                for cell, v in terms.items():
+                    self.linear[cell].append((len(self.rows), v))
+                self.rows.append((lo, hi, base, fact.route))
+
+    def parts(self, moves: dict) -> list[list]:
+        """The moved counts in parts no fact ties together."""
+        parent = {c: c for c in moves}
+
+        def root(c):
+            while parent[c] != c:
+                parent[c] = parent[parent[c]]
+                c = parent[c]
+            return c
+
+        def join(a, b):
+            a, b = root(a), root(b)
+            if a != b:
+                parent[a] = b
+
+        first = {}
+        for cell in moves:
+            for r, _ in self.linear.get(cell, ()):
+                join(cell, first.setdefault(r, cell))
+            for fact in self.whole.get(cell, ()):
+                for other in cells_of_fact(fact):
+                    if other in parent:
+                        join(cell, other)
+        parts = defaultdict(list)
+        for cell in moves:
+            parts[root(cell)].append(cell)
+        return list(parts.values())
+
+    def broken(self, part: list, moves: dict, truth: dict, settings: dict) -> str | None:
+        change = defaultdict(float)
+        for cell in part:
+            for r, v in self.linear.get(cell, ()):
+                change[r] += v * moves[cell]
+        for r, delta in change.items():
+            lo, hi, base, route = self.rows[r]
+            now = base + delta
+            slack = TOLERANCE * max(1.0, abs(base))
+            if math.isnan(now) or now < lo - slack or now > hi + slack:
+                return route
+
+        def value(cell):
             return truth[cell] + moves.get(cell, 0.0) if cell in truth else math.nan
 
-        if broken is None:
-            seen = set()
-            for cell in moves:
-                for fact in touching.get(cell, ()):
-                    if id(fact) in seen:
-                        continue
-                    seen.add(id(fact))
-                    if not _holds(fact, value, settings):
-                        broken = fact.route
-                        break
-                if broken:
-                    break
-        verdict[key] = broken
-    return verdict
+        whole = {id(f): f for c in part for f in self.whole.get(c, ())}
+        return next((f.route for f in whole.values() if not _holds(f, value, settings)), None)
 
 
-def proven(withheld: dict, certificates: dict, verdict: dict, truth: dict) -> dict:
+def check(problem, truth: dict, certificates: dict, settings: dict) -> dict:
+    """{certificate: {cell: the route of the first fact it breaks}} for the moved counts a
+    certificate does not prove. A certificate falls into parts that no fact ties together
+    (each part on its own keeps every fact, as the whole did), so a broken part proves none of
+    its own counts and takes nothing else with it."""
+    index = _Index(problem.facts, truth)
+    following = _chains(problem.facts)
+    found = {}
+    for key, moves in sorted(certificates.items()):
+        moves = _carried(moves, following)
+        found[key] = {}
+        for part in index.parts(moves):
+            why = _counts_broken(part, moves, truth, problem.known) \
+                or index.broken(part, moves, truth, settings)
+            if why:
+                found[key].update(dict.fromkeys(part, why))
+    return found
+
+
+def _counts_broken(part: list, moves: dict, truth: dict, known: dict) -> str | None:
+    for cell in part:
+        if cell not in truth:
+            return f"{cell} has no true value"
+        if truth[cell] + moves[cell] < -TOLERANCE:
+            return f"{cell} below zero"
+        if cell in known and abs(moves[cell]) > TOLERANCE:
+            return f"{cell} is shown"
+    return None
+
+
+def proven(withheld: dict, certificates: dict, broken: dict, truth: dict) -> dict:
     """{cell: (lo, hi)}: the values of each withheld count its holding certificates show."""
     found = {}
     for cell, (_, up, down) in withheld.items():
@@ -128,7 +191,7 @@ def proven(withheld: dict, certificates: dict, verdict: dict, truth: dict) -> di
             continue
         ends = [truth[cell]]
         for key in (up, down):
-            if key is not None and verdict.get(key) is None:
+            if key is not None and cell not in broken.get(key, {}):
                 ends.append(truth[cell] + certificates[key].get(cell, 0.0))
         found[cell] = (min(ends), max(ends))
     return found

@@ -135,7 +135,7 @@ def audit(published: Path, years: list[int] | None = None, width: int = 8,
         c: programs.shown(lo, hi) for c, (lo, hi) in proofs.items() if c in hidden}
     routes = _routes(problem, [c for c, b in bounds.items() if b.hi - b.lo < width])
     result = Audit(width, conflicts=problem.conflicts)
-    result.broken = {k: v for k, v in proofs.verdict.items() if v}
+    result.broken = {k: v for k, v in proofs.verdict.items() if v}  # {certificate: {cell: why}}
     for cell, b in sorted(bounds.items(), key=lambda kv: repr(kv[0])):
         shown = ["shown in another table"] if cell in problem.known else []
         result.findings.append(Finding(cell, b.lo, b.hi, b.exact, b.undecided, b.shown,

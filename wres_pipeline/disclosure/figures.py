@@ -7,8 +7,10 @@ baselines, targets, goals, differences), so none can give a withheld count back.
 
 from wres_pipeline.audit.public_facts import TOP, proportion_cells
 
+# A figure's null reason says its counts are zero ("no staff of known ethnicity"): it rests on
+# them as the value would.
 FIGURES = ("value", "ci_lower", "ci_upper", "significant", "adverse_significant",
-           "outside_non_adverse_range")
+           "outside_non_adverse_range", "null_reason")
 TARGETS = ("goal_share", "target_share", "target_headcount", "gap_people", "more_needed_now",
            "more_needed_by_target_year", "on_trajectory", "trusts_on_trajectory")
 
