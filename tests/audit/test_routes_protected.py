@@ -3,6 +3,8 @@ old rules' public edition gave a withheld count back, published through the disc
 (primary rules, secondary suppression, every figure resting on a withheld count withheld), and
 the attacker's audit finds every withheld count protected."""
 
+import pytest
+
 from tests.audit.tables import protected, publish, row, shares
 from tests.audit.test_routes import STAFF, _staff_rows
 from wres_pipeline.audit.report import audit
@@ -104,3 +106,26 @@ def test_differenced_windows_do_not_give_single_year_counts(tmp_path):
             "disciplinary_inputs": disciplinary}}, public)
     result = _audited(tmp_path, years)
     _assert_protected(result, (2020, "trust", "B", 3, "single_year", "BME", "x"))
+
+
+@pytest.mark.xfail(strict=True, reason="open (issue 32): a year's model holds the year before's "
+                   "counts fixed, so indicator 3's population pooled over two years gives back "
+                   "a staff count the year before withheld (docs/publishing.md)")
+def test_a_pooled_population_does_not_give_back_last_years_withheld_staff(tmp_path):
+    staff = {2018: {"A": {"White": 40, "BME": 5, "Unknown": 2}, **{t: STAFF[t] for t in "BC"}},
+             2019: {"A": {"White": 41, "BME": 9, "Unknown": 2}, **{t: STAFF[t] for t in "BC"}}}
+    years = {}
+    for year in (2018, 2019):
+        rows = _staff_rows(year, staff[year])
+        if year == 2019:  # indicator 3 over 2018-2019: the populations pool both years' staff
+            pooled = {t: {g: staff[2018][t][g] + staff[2019][t][g] for g in ("White", "BME")}
+                      for t in "ABC"}
+            events = {t: {"White": 30, "BME": 12} for t in "ABC"}
+            rows += [row(year, "trust", t, 3, "rate", "all", g, events[t][g], pooled[t][g],
+                         100 * events[t][g] / pooled[t][g], detail="window_years=2")
+                     for t in "ABC" for g in ("White", "BME")]
+        proof = {}
+        public = protected(year, rows, proof=proof)
+        years[year] = ({"indicators": rows, **proof}, public)
+    result = _audited(tmp_path, years)
+    _assert_protected(result, (2018, "trust", "A", 1, "all", "BME", "x"))

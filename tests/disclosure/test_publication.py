@@ -1,19 +1,24 @@
 """Two sample years published through Dagster with the disclosure model (`disclosure_model =
-"cells"`): no count a primary rule protects is shown in any table, England's staff figures
-stay, and the trust distribution is withheld where a trust's figure is. (The attacker's audit of
-the model's output is tested on hand-made tables: tests/audit/test_routes_protected.py.)"""
+"cells"`): the attacker's audit passes as the publish step's blocking check, no count a primary
+rule protects is shown in any table, England's staff figures stay, the trust distribution is
+withheld where a trust's figure is, and the internal edition keeps the proof. (The audit's
+routes are tested on hand-made tables: tests/audit/test_routes_protected.py.)"""
 
 from pathlib import Path
 
 import duckdb
+import pyarrow.parquet as pq
 import pytest
 
 from tests.conftest import SETTINGS, materialize_year
+from wres_pipeline.publish.schemas import PROOF_TABLES, schema
 from wres_pipeline.publish.snapshot import latest
 from wres_pipeline.resources import PathsSettings
 from wres_pipeline.sample.generate import generate_year
 
-YEARS = (2022, 2023)
+# Two years not tied to each other (indicator 3's window of 2024 would pool 2023): the audit of
+# a year with the one before it is open work at small scales (docs/publishing.md).
+YEARS = (2022, 2024)
 
 
 @pytest.fixture(scope="module")
@@ -23,8 +28,22 @@ def published(tmp_path_factory):
     publish = SETTINGS.publish.model_copy(update={"disclosure_model": "cells"})
     for year in YEARS:
         generate_year(year, root / "landing", seed=17, scale=0.03)
-        assert materialize_year(paths, year, upto="publish", publish=publish).success
+        result = materialize_year(paths, year, upto="publish", publish=publish)
+        assert result.success
+        audited = {e.check_name: e for e in result.get_asset_check_evaluations()}
+        check = audited["withheld_counts_unrecoverable"]
+        assert check.passed, check.description
+        assert check.metadata["years_audited"].value == [year]
     return Path(paths.published)
+
+
+def test_the_internal_edition_keeps_the_proof(published):
+    for table in PROOF_TABLES:
+        read = pq.read_table(_table(published, "internal", YEARS[-1], table))
+        assert read.schema.equals(schema(table, "internal"), check_metadata=False)
+        assert read.num_rows > 0
+        assert not (published / "public" / str(YEARS[-1]) / latest(
+            published / "public", YEARS[-1]) / f"{table}.parquet").exists()
 
 
 def _table(root: Path, edition: str, year: int, table: str = "indicators") -> str:
@@ -59,10 +78,10 @@ def test_no_small_count_is_shown_and_england_keeps_its_headlines(published):
 def test_the_distribution_is_withheld_with_any_trust_figure_it_rests_on(published):
     rows = duckdb.sql(f"""
         select d.indicator, d.suppressed, d.median, exists (
-            select 1 from read_parquet('{_table(published, "public", 2023)}') as i
+            select 1 from read_parquet('{_table(published, "public", YEARS[-1])}') as i
             where i.level = 'trust' and i.indicator = d.indicator and i.measure = d.measure
               and i.breakdown = d.breakdown and i.suppressed) as rests_on_withheld
-        from read_parquet('{_table(published, "public", 2023, "trust_distribution")}') as d
+        from read_parquet('{_table(published, "public", YEARS[-1], "trust_distribution")}') as d
         """).fetchall()
     assert rows
     for _, suppressed, median, rests in rows:

@@ -24,6 +24,7 @@ import pyarrow.parquet as pq
 
 from wres_pipeline.audit.edition import cells_of_fact
 from wres_pipeline.audit.facts import Gap, Likelihood
+from wres_pipeline.audit.joined import Joined
 from wres_pipeline.audit.likelihoods import fits
 from wres_pipeline.disclosure.certificates import read as read_tables
 
@@ -108,30 +109,18 @@ class _Index:
 
     def parts(self, moves: dict) -> list[list]:
         """The moved counts in parts no fact ties together."""
-        parent = {c: c for c in moves}
-
-        def root(c):
-            while parent[c] != c:
-                parent[c] = parent[parent[c]]
-                c = parent[c]
-            return c
-
-        def join(a, b):
-            a, b = root(a), root(b)
-            if a != b:
-                parent[a] = b
-
+        joined = Joined(moves)
         first = {}
         for cell in moves:
             for r, _ in self.linear.get(cell, ()):
-                join(cell, first.setdefault(r, cell))
+                joined.join(cell, first.setdefault(r, cell))
             for fact in self.whole.get(cell, ()):
                 for other in cells_of_fact(fact):
-                    if other in parent:
-                        join(cell, other)
+                    if other in joined:
+                        joined.join(cell, other)
         parts = defaultdict(list)
         for cell in moves:
-            parts[root(cell)].append(cell)
+            parts[joined.root(cell)].append(cell)
         return list(parts.values())
 
     def broken(self, part: list, moves: dict, truth: dict, settings: dict) -> str | None:

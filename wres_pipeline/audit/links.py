@@ -10,10 +10,11 @@ A trust into which others were merged pools their counts; no link is assumed acr
 change (reference/trust_successors.csv).
 """
 
+import functools
 from collections import defaultdict
 
 from wres_pipeline import reference
-from wres_pipeline.audit.facts import Linear, Problem
+from wres_pipeline.audit.facts import Linear, Problem, Ratio, value_interval
 from wres_pipeline.audit.public_facts import publish_counts, share_fact
 
 GROUPS = ("White", "BME", "Unknown", "all")
@@ -29,6 +30,19 @@ def _merged() -> dict:
     for row in reference.table("trust_successors"):
         found[row["successor_code"]].add(row["predecessor_code"])
     return found
+
+
+@functools.cache
+def pooled_codes(trust: str) -> tuple[str, ...]:
+    """A trust's code and every predecessor's merged into it, however long ago: an earlier
+    year's counts of today's trust (the Model Employer baseline) pool them all."""
+    merged, found, todo = _merged(), [trust], [trust]
+    while todo:
+        for predecessor in sorted(merged.get(todo.pop(), ())):
+            if predecessor not in found:
+                found.append(predecessor)
+                todo.append(predecessor)
+    return tuple(found)
 
 
 def same_people(problem: Problem, cells: set) -> None:
@@ -92,10 +106,15 @@ def model_employer_row(problem: Problem, row: dict, baseline_year: int, targets:
     total, bme = (*key, "all", "x"), (*key, "BME", "x")
     publish_counts(problem, row, {"headcount": total, "bme_headcount": bme})
     share_fact(problem, row.get("bme_share"), bme, total, "Model Employer share")
-    if level == "trust" and year != baseline_year:
-        base = (baseline_year, level, area, 1, f"all:{band}")
-        share_fact(problem, row.get("baseline_share"), (*base, "BME", "x"),
-                   (*base, "all", "x"), "Model Employer baseline share")
+    if level == "trust" and year != baseline_year and row.get("baseline_share") is not None:
+        # The baseline year's counts of the trust and of every predecessor pooled into it.
+        codes = pooled_codes(area)
+        lo, hi = value_interval(row["baseline_share"])
+        problem.add(Ratio({(baseline_year, level, c, 1, f"all:{band}", "BME", "x"): 1.0
+                           for c in codes},
+                          {(baseline_year, level, c, 1, f"all:{band}", "all", "x"): 1.0
+                           for c in codes}, lo / 100, hi / 100,
+                          "Model Employer baseline share"))
     if level == "trust":
         overall = (year, level, area, 1, "all")
         share_fact(problem, row.get("overall_share"), (*overall, "BME", "x"),

@@ -113,10 +113,16 @@ def audit(published: Path, years: list[int] | None = None, width: int = 8,
           policy=None) -> Audit:
     """The attacker's audit of the public edition under `published` (`policy`: the primary
     rules that say which counts are sensitive, judged on the internal edition's counts)."""
+    return audit_folders(edition.latest_folders(Path(published) / "public", years),
+                         edition.latest_folders(Path(published) / "internal", years),
+                         width, policy)
+
+
+def audit_folders(folders: dict, internal: dict, width: int = 8, policy=None) -> Audit:
+    """The audit of these public snapshots ({year: folder}), judged against these internal
+    ones."""
     started, solves = time.perf_counter(), programs.STATS["runs"]
-    folders = edition.latest_folders(Path(published) / "public", years)
     problem, read = edition.read(folders)
-    internal = edition.latest_folders(Path(published) / "internal", years)
     truth = edition.truth(internal) if internal else None
     # Which withheld counts the primary rules protect, judged on the true counts (a survey
     # answer count with its respondents); any other need only not be exact: width 1.

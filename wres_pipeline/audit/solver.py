@@ -17,6 +17,7 @@ import numpy as np
 
 from wres_pipeline.audit import local, propagation
 from wres_pipeline.audit.facts import Likelihood, Problem
+from wres_pipeline.audit.joined import Joined
 from wres_pipeline.audit.likelihoods import consistent_pairs
 from wres_pipeline.audit.programs import (
     EPSILON,
@@ -97,26 +98,17 @@ def _holds(row) -> bool:
 
 
 def _components(cells: list, rows: list) -> list[tuple[list, list]]:
-    parent = {c: c for c in cells}
-
-    def find(c):
-        while parent[c] != c:
-            parent[c] = parent[parent[c]]
-            c = parent[c]
-        return c
-
+    joined = Joined(cells)
     for terms, _, _ in rows:
         first, *rest = list(terms) or [None]
         for other in rest:
-            a, b = find(first), find(other)
-            if a != b:
-                parent[a] = b
+            joined.join(first, other)
     groups: dict = {}
     for c in cells:
-        groups.setdefault(find(c), ([], []))[0].append(c)
+        groups.setdefault(joined.root(c), ([], []))[0].append(c)
     for row in rows:
         if row[0]:
-            groups[find(next(iter(row[0])))][1].append(row)
+            groups[joined.root(next(iter(row[0])))][1].append(row)
     return list(groups.values())
 
 

@@ -5,6 +5,7 @@ rule for derived figures (rates, likelihoods and their intervals and flags, gaps
 baselines, targets, goals, differences), so none can give a withheld count back.
 """
 
+from wres_pipeline.audit.links import pooled_codes
 from wres_pipeline.audit.public_facts import TOP, proportion_cells
 
 # A figure's null reason says its counts are zero ("no staff of known ethnicity"): it rests on
@@ -50,8 +51,10 @@ def model_employer_columns(row: dict, baseline_year: int | None,
     band_cells = (_band(year, level, area, band, "all"), _band(year, level, area, band, "BME"))
     overall = ((year, level, area, 1, "all", "all", "x"), (year, level, area, 1, "all", "BME", "x"))
     base = year if baseline_year is None else baseline_year
-    baseline = (_band(base, level, area, band, "all"), _band(base, level, area, band, "BME"))
-    base_overall = tuple((base, *cell[1:]) for cell in overall)
+    # A trust's baseline pools the baseline year's counts of every predecessor merged into it.
+    codes = pooled_codes(area) if level == "trust" and base != year else [area]
+    baseline = tuple(_band(base, level, c, band, g) for c in codes for g in ("all", "BME"))
+    base_overall = tuple((base, level, c, *cell[3:]) for c in codes for cell in overall)
     whole = band_cells + overall + baseline + base_overall
     for code in trusts:  # an area's targets are its trusts' targets added up
         whole += tuple((y, "trust", code, *cell[3:]) for y in {year, base}

@@ -71,4 +71,7 @@ def _relate(model: Model, pools: dict, windows: dict) -> None:
         + relations.group_facts(cells) + relations.breakdown_facts(cells, pools)
     facts += [Linear({x: 1.0, (*x[:6], "n"): -1.0}, -math.inf, 0.0, "events within people")
               for x in cells if x[6] == "x" and 2 <= x[3] <= 8 and (*x[:6], "n") in cells]
-    model.rows = [(f.terms, f.lo, f.hi) for f in facts]
+    # In a fixed order, whatever order the sets they were built from came in: the programs,
+    # and so the counts withheld, are then the same in every process.
+    model.rows = sorted(((dict(sorted(f.terms.items(), key=str)), f.lo, f.hi) for f in facts),
+                        key=lambda r: (str(list(r[0].items())), r[1], r[2]))

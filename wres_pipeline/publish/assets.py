@@ -17,6 +17,7 @@ from wres_pipeline.layers import asset_key, layer_asset
 from wres_pipeline.organisations.assets import extracts, trusts_in_year
 from wres_pipeline.partitions import year_of
 from wres_pipeline.publish import disclosure, trends, withholding
+from wres_pipeline.publish.audited import audit_check
 from wres_pipeline.publish.dataset import refresh_year
 from wres_pipeline.publish.latest_snapshot import FIVE_YEARS_BEFORE, latest_snapshot, observation
 from wres_pipeline.publish.snapshot import publish
@@ -137,7 +138,12 @@ def raw_extracts(paths: PathsSettings, year: int) -> list[dict]:
     check_specs=[dg.AssetCheckSpec(
         "public_edition_discloses_nothing", asset=SNAPSHOT, blocking=True,
         description="The public edition has no count from 1 to the threshold and no "
-                    "person-level column (checked before it is written).")],
+                    "person-level column (checked before it is written)."),
+        dg.AssetCheckSpec(
+            "withheld_counts_unrecoverable", asset=SNAPSHOT, blocking=True,
+            description="The attacker's audit of the public edition with the published years "
+                        "tied to it: every withheld count at least the protection width wide "
+                        "and never a single value (checked before it is written).")],
 )
 def snapshot(context: dg.AssetExecutionContext,
              settings: WresSettings) -> Iterator[dg.AssetCheckResult | dg.MaterializeResult]:
@@ -178,6 +184,11 @@ def snapshot(context: dg.AssetExecutionContext,
     if problems:
         raise dg.Failure("public edition not written: " + "; ".join(problems))
     recorded = settings.recorded()
+    audited = audit_check(root, year, public_tables, internal_tables,
+                                      later_years_read, recorded, publishing)
+    yield audited
+    if not audited.passed and audited.severity == dg.AssetCheckSeverity.ERROR:
+        raise dg.Failure(f"public edition not written: {audited.description}")
     raw = raw_extracts(paths, year)
     # Every file of the landing folder, read or ignored (lock and partial files), by name.
     notes = {"landed_files": inventory(Path(paths.landing) / str(year))}

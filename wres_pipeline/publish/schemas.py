@@ -183,6 +183,8 @@ DISCLOSURE_CERTIFICATES = [
     *CELL,
     _f("change", pa.float64(), "What the certificate adds to the count's true value"),
 ]
+# The internal edition's proof of its public edition: written under the disclosure model only.
+PROOF_TABLES = ("disclosure_withheld", "disclosure_certificates")
 TABLES = {
     "indicators": INDICATORS,
     "trust_distribution": DISTRIBUTION,
