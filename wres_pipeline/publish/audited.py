@@ -20,7 +20,8 @@ def audit_check(root: Path, year: int, public: dict[str, pa.Table],
     protected; a warning only where the disclosure model is the old one."""
     if publishing.disclosure_model != "cells":
         return dg.AssetCheckResult(check_name="withheld_counts_unrecoverable", passed=False,
-                                   severity=dg.AssetCheckSeverity.WARN, description=NOT_AUDITED)
+                                   severity=dg.AssetCheckSeverity.WARN, description=NOT_AUDITED,
+                                   metadata={"wres_year": year})
     from wres_pipeline.audit.gate import audit_candidate
     from wres_pipeline.disclosure.edition import rules_of
 
@@ -39,7 +40,7 @@ def audit_check(root: Path, year: int, public: dict[str, pa.Table],
     return dg.AssetCheckResult(
         check_name="withheld_counts_unrecoverable", passed=not failures and not result.unsound,
         description=description,
-        metadata={"years_audited": dg.MetadataValue.json(years),
+        metadata={"wres_year": year, "years_audited": dg.MetadataValue.json(years),
                   "withheld_counts": len(result.findings),
                   "narrowest_sensitive_interval": None if math.isinf(narrowest) else narrowest,
                   "protection_width": width, "seconds": round(result.seconds, 1),
