@@ -45,7 +45,7 @@ class Audit:
     seconds: float = 0.0
     solves: int = 0
     unsound: list = field(default_factory=list)
-    broken: dict = field(default_factory=dict)  # certificate -> the fact it breaks
+    broken: dict = field(default_factory=dict)  # certificate -> {count: the fact it breaks}
     conflicts: list = field(default_factory=list)  # one count shown with two values
 
     def failures(self) -> list:
@@ -83,30 +83,23 @@ def _routes(problem, cells: list) -> dict:
     return found
 
 
-class _Proofs(dict):
-    """{cell: (lo, hi)} shown by certificates, with each certificate's verdict."""
-
-    verdict: dict
-
-
 def _proven(problem, truth, internal: dict, settings: dict, widths: dict,
-            width: int) -> _Proofs:
-    """The withheld counts the years' certificates show at least their width apart."""
-    found = _Proofs()
-    found.verdict = {}
+            width: int) -> tuple[dict, dict]:
+    """({cell: Bounds} of the withheld counts the years' certificates show at least their
+    width apart, {certificate: {cell: the fact it breaks}})."""
     if truth is None or not internal:
-        return found
+        return {}, {}
     withheld, kept = certificates.load(internal)
     if not kept:
-        return found
-    found.verdict = certificates.check(problem, truth, kept, settings)
-    hidden = problem.hidden()
-    for cell, (lo, hi) in certificates.proven(withheld, kept, found.verdict, truth).items():
+        return {}, {}
+    broken = certificates.check(problem, truth, kept, settings)
+    hidden, found = problem.hidden(), {}
+    for cell, (lo, hi) in certificates.proven(withheld, kept, broken, truth).items():
         seen = programs.shown(lo, hi)  # whole numbers: the interval rounded inward
         if cell in hidden and cell not in problem.known \
                 and seen.hi - seen.lo >= widths.get(cell, width):
-            found[cell] = (lo, hi)
-    return found
+            found[cell] = seen
+    return found, {k: v for k, v in broken.items() if v}
 
 
 def audit(published: Path, years: list[int] | None = None, width: int = 8,
@@ -133,15 +126,13 @@ def audit_folders(folders: dict, internal: dict, width: int = 8, policy=None) ->
         rules))
     widths = {} if truth is None else {c: 1 for c in hidden
                                        if c in truth and c not in sensitive}
-    proofs = _proven(problem, truth, internal, read.settings, widths, width)
+    proofs, broken = _proven(problem, truth, internal, read.settings, widths, width)
     # A count no table shows needs no proof unless a primary rule protects it.
     settled = frozenset(proofs) | {c for c in problem.latent if c not in sensitive}
     bounds = solver.solve(problem, width, read.settings, truth, widths, settled)
-    bounds = {c: b for c, b in bounds.items() if c not in proofs} | {
-        c: programs.shown(lo, hi) for c, (lo, hi) in proofs.items() if c in hidden}
+    bounds = {c: b for c, b in bounds.items() if c not in proofs} | proofs
     routes = _routes(problem, [c for c, b in bounds.items() if b.hi - b.lo < width])
-    result = Audit(width, conflicts=problem.conflicts)
-    result.broken = {k: v for k, v in proofs.verdict.items() if v}  # {certificate: {cell: why}}
+    result = Audit(width, conflicts=problem.conflicts, broken=broken)
     for cell, b in sorted(bounds.items(), key=lambda kv: repr(kv[0])):
         shown = ["shown in another table"] if cell in problem.known else []
         result.findings.append(Finding(cell, b.lo, b.hi, b.exact, b.undecided, b.shown,

@@ -16,6 +16,14 @@ TARGETS = ("goal_share", "target_share", "target_headcount", "gap_people", "more
            "more_needed_by_target_year", "on_trajectory", "trusts_on_trajectory")
 
 
+def likelihood_cells(key: tuple) -> tuple:
+    """(top group's events, its population, the other's events, its population) of the
+    likelihood of `key` (year, level, area, indicator, breakdown)."""
+    top = TOP[key[3]]
+    other = "BME" if top == "White" else "White"
+    return tuple((*key, g, r) for g in (top, other) for r in ("x", "n"))
+
+
 def indicator_columns(row: dict) -> dict[str, tuple]:
     """{column: cells} of one indicators row."""
     year, level, area, ind, b = (row["year"], row["level"], row["area_code"],
@@ -25,9 +33,7 @@ def indicator_columns(row: dict) -> dict[str, tuple]:
         return (year, level, area, ind, breakdown, group, role)
 
     if row["measure"] == "relative_likelihood":
-        rests = tuple(c(g, r) for g in (TOP[ind], "BME" if TOP[ind] == "White" else "White")
-                      for r in ("x", "n"))
-        return dict.fromkeys(FIGURES, rests)
+        return dict.fromkeys(FIGURES, likelihood_cells((year, level, area, ind, b)))
     if row["measure"] == "gap_pp":
         if ind == 9:  # the board's BME share minus the workforce's
             rests = (c("BME", "x"), c("all", "x"), c("BME", "x", "workforce"),

@@ -18,6 +18,7 @@ import numpy as np
 
 from wres_pipeline.audit.likelihoods import evaluate
 from wres_pipeline.audit.public_facts import TOP
+from wres_pipeline.disclosure.figures import likelihood_cells
 
 # The flags a verdict publishes, the fuller first; the value, its interval and the non-adverse
 # range's flag (which pins the ratio to a narrow band) stay withheld with the counts.
@@ -28,13 +29,6 @@ VERDICTS = (FLAGS, ("adverse_significant",))
 def z_of(confidence: float) -> float:
     """The normal quantile of a two-sided interval at `confidence`."""
     return NormalDist().inv_cdf(1 - (1 - confidence) / 2)
-
-
-def _cells(key: tuple) -> tuple:
-    year, level, area, ind, breakdown = key
-    other = "BME" if TOP[ind] == "White" else "White"
-    return tuple((year, level, area, ind, breakdown, g, r) for g in (TOP[ind], other)
-                 for r in ("x", "n"))
 
 
 def _flags(counts: np.ndarray, z: float, flags: tuple) -> np.ndarray:
@@ -65,7 +59,7 @@ def propose(model, primary: dict, indicators, z: float, width: int) -> None:
     width and the flags still hold. Every trust's likelihood whose populations are shown is
     a candidate: secondary suppression may yet withhold any of them."""
     for key in candidates(indicators, primary, everything=True):
-        cells = _cells(key)
+        cells = likelihood_cells(key)
         if not all(c in model.values for c in cells):
             continue
         values = np.array([model.values[c] for c in cells])
@@ -105,7 +99,7 @@ def candidates(indicators, withheld, everything: bool = False) -> list[tuple]:
                 or row["indicator"] not in TOP:
             continue
         key = (row["year"], "trust", row["area_code"], row["indicator"], row["breakdown"])
-        cells = _cells(key)
+        cells = likelihood_cells(key)
         rests = everything or any(c in withheld for c in cells)
         if rests and not any(c in withheld for c in cells if c[6] == "n"):
             found.append(key)
@@ -121,7 +115,7 @@ def confirmed(model, protection, keys: list[tuple], z: float) -> dict[tuple, tup
     unproven = set(protection.short) | {c for c in protection.withheld
                                         if c not in protection.up and c not in protection.down}
     keys = [k for k in keys if all(c in model.values and c not in unproven
-                                   for c in _cells(k))]
+                                   for c in likelihood_cells(k))]
     found = {}
     for flags in VERDICTS:
         remaining = [k for k in keys if k not in found]
@@ -133,7 +127,7 @@ def confirmed(model, protection, keys: list[tuple], z: float) -> dict[tuple, tup
 def _kept(model, protection, certificates: list, keys: list, z: float, flags: tuple) -> list:
     if not keys:
         return []
-    cells = [_cells(k) for k in keys]
+    cells = [likelihood_cells(k) for k in keys]
     truth = np.array([[model.values[c] for c in four] for four in cells])
     expected = _flags(truth, z, flags)
     where = {}
