@@ -124,10 +124,11 @@ def _arrow(rows: list[dict], columns: tuple) -> pa.Table:
 
 def protected(year: int, indicators: list[dict], model_employer=(), data_quality=(),
               disciplinary=(), width: int = 8, baseline=None,
-              proof: dict | None = None) -> dict[str, list[dict]]:
+              proof: dict | None = None, before: dict | None = None) -> dict[str, list[dict]]:
     """The public edition the disclosure model makes of an internal year's rows (`proof`, a
-    dict, receives the internal edition's tables of withheld counts and certificates)."""
-    from wres_pipeline.disclosure.certificates import certificate_tables
+    dict, receives the internal edition's tables of withheld counts and certificates;
+    `before`: the year before's, which this year carries)."""
+    from wres_pipeline.disclosure.certificates import certificate_tables, read
     from wres_pipeline.disclosure.edition import public_tables, withheld_cells
     from wres_pipeline.disclosure.primary import Rules
 
@@ -138,7 +139,9 @@ def protected(year: int, indicators: list[dict], model_employer=(), data_quality
               "model_employer": _arrow(list(model_employer), ME_COLUMNS),
               "data_quality_trusts": _arrow(list(data_quality), DQ_COLUMNS)}
     rules = Rules(protection_width=width)
-    found = withheld_cells(tables, rules, {}, list(disciplinary))
+    earlier = read(before["disclosure_withheld"], before["disclosure_certificates"]) \
+        if before else ({}, {})
+    found = withheld_cells(tables, rules, {}, list(disciplinary), earlier)
     public = public_tables(tables, rules, {}, list(disciplinary), baseline, found)
     if proof is not None:
         proof.update({name: table.to_pylist()

@@ -3,11 +3,11 @@ old rules' public edition gave a withheld count back, published through the disc
 (primary rules, secondary suppression, every figure resting on a withheld count withheld), and
 the attacker's audit finds every withheld count protected."""
 
-import pytest
 
 from tests.audit.tables import protected, publish, row, shares
 from tests.audit.test_routes import STAFF, _staff_rows
 from wres_pipeline.audit.report import audit
+from wres_pipeline.disclosure.certificates import CARRIED
 
 A_BME = (2019, "trust", "A", 1, "all", "BME", "x")
 
@@ -108,24 +108,28 @@ def test_differenced_windows_do_not_give_single_year_counts(tmp_path):
     _assert_protected(result, (2020, "trust", "B", 3, "single_year", "BME", "x"))
 
 
-@pytest.mark.xfail(strict=True, reason="open (issue 32): a year's model holds the year before's "
-                   "counts fixed, so indicator 3's population pooled over two years gives back "
-                   "a staff count the year before withheld (docs/publishing.md)")
 def test_a_pooled_population_does_not_give_back_last_years_withheld_staff(tmp_path):
-    staff = {2018: {"A": {"White": 40, "BME": 5, "Unknown": 2}, **{t: STAFF[t] for t in "BC"}},
-             2019: {"A": {"White": 41, "BME": 9, "Unknown": 2}, **{t: STAFF[t] for t in "BC"}}}
+    small = {2018: 5, 2019: 9, 2020: 3}  # trust A's BME staff: 2018's and 2020's withheld
+    staff = {y: {"A": {"White": 40 + y % 10, "BME": n, "Unknown": 2},
+                 **{t: STAFF[t] for t in "BC"}} for y, n in small.items()}
     years = {}
-    for year in (2018, 2019):
+    for year in small:
         rows = _staff_rows(year, staff[year])
-        if year == 2019:  # indicator 3 over 2018-2019: the populations pool both years' staff
-            pooled = {t: {g: staff[2018][t][g] + staff[2019][t][g] for g in ("White", "BME")}
+        if year > 2018:  # indicator 3's window: the populations pool two years' staff
+            pooled = {t: {g: staff[year - 1][t][g] + staff[year][t][g] for g in ("White", "BME")}
                       for t in "ABC"}
-            events = {t: {"White": 30, "BME": 12} for t in "ABC"}
-            rows += [row(year, "trust", t, 3, "rate", "all", g, events[t][g], pooled[t][g],
-                         100 * events[t][g] / pooled[t][g], detail="window_years=2")
+            rows += [row(year, "trust", t, 3, "rate", "all", g, 12, pooled[t][g],
+                         100 * 12 / pooled[t][g], detail="window_years=2")
                      for t in "ABC" for g in ("White", "BME")]
         proof = {}
-        public = protected(year, rows, proof=proof)
+        public = protected(year, rows, proof=proof, before=years.get(year - 1, ({}, ))[0])
         years[year] = ({"indicators": rows, **proof}, public)
-    result = _audited(tmp_path, years)
-    _assert_protected(result, (2018, "trust", "A", 1, "all", "BME", "x"))
+    # 2019's edition carries the proof of 2018's withheld count (disclosure/carried.py).
+    assert any(r["year"] == 2018 and r["area_code"] == "A" and r["group"] == "BME"
+               and r["reason"] == CARRIED for r in years[2019][0]["disclosure_withheld"])
+    root = publish(tmp_path, {y: {"internal": i, "public": p} for y, (i, p) in years.items()})
+    _assert_protected(audit(root, width=8), *[(y, "trust", "A", 1, "all", "BME", "x")
+                                              for y in (2018, 2020)])
+    # As the publish step audits 2020: with the year before alone, 2018 not read.
+    _assert_protected(audit(root, years=[2019, 2020], width=8),
+                      (2020, "trust", "A", 1, "all", "BME", "x"))

@@ -11,14 +11,14 @@ import pyarrow.parquet as pq
 import pytest
 
 from tests.conftest import SETTINGS, materialize_year
+from wres_pipeline.disclosure.certificates import CARRIED
 from wres_pipeline.publish.schemas import PROOF_TABLES, schema
 from wres_pipeline.publish.snapshot import latest
 from wres_pipeline.resources import PathsSettings
 from wres_pipeline.sample.generate import generate_year
 
-# Two years not tied to each other (indicator 3's window of 2024 would pool 2023): the audit of
-# a year with the one before it is open work at small scales (docs/publishing.md).
-YEARS = (2022, 2024)
+# Two years tied to each other: indicator 3's window of 2024 pools 2023's staff and entries.
+YEARS = (2023, 2024)
 
 
 @pytest.fixture(scope="module")
@@ -33,7 +33,7 @@ def published(tmp_path_factory):
         audited = {e.check_name: e for e in result.get_asset_check_evaluations()}
         check = audited["withheld_counts_unrecoverable"]
         assert check.passed, check.description
-        assert check.metadata["years_audited"].value == [year]
+        assert check.metadata["years_audited"].value == [y for y in YEARS if y <= year]
     return Path(paths.published)
 
 
@@ -44,6 +44,10 @@ def test_the_internal_edition_keeps_the_proof(published):
         assert read.num_rows > 0
         assert not (published / "public" / str(YEARS[-1]) / latest(
             published / "public", YEARS[-1]) / f"{table}.parquet").exists()
+    # 2023's withheld staff counts that 2024's populations pool keep their proof, carried.
+    carried = pq.read_table(_table(published, "internal", YEARS[-1], "disclosure_withheld"))
+    earlier = [r for r in carried.to_pylist() if r["year"] == YEARS[0]]
+    assert earlier and all(r["reason"] == CARRIED for r in earlier)
 
 
 def _table(root: Path, edition: str, year: int, table: str = "indicators") -> str:

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from wres_pipeline.audit import certificates, edition, programs, solver
+from wres_pipeline.audit.edition import cells_of_fact
 from wres_pipeline.disclosure.primary import Rules, primary_cells
 
 
@@ -92,7 +93,7 @@ def _proven(problem, truth, internal: dict, settings: dict, widths: dict,
     withheld, kept = certificates.load(internal)
     if not kept:
         return {}, {}
-    broken = certificates.check(problem, truth, kept, settings)
+    broken = certificates.check(problem, truth, kept, settings, set(internal))
     hidden, found = problem.hidden(), {}
     for cell, (lo, hi) in certificates.proven(withheld, kept, broken, truth).items():
         seen = programs.shown(lo, hi)  # whole numbers: the interval rounded inward
@@ -127,8 +128,10 @@ def audit_folders(folders: dict, internal: dict, width: int = 8, policy=None) ->
     widths = {} if truth is None else {c: 1 for c in hidden
                                        if c in truth and c not in sensitive}
     proofs, broken = _proven(problem, truth, internal, read.settings, widths, width)
-    # A count no table shows needs no proof unless a primary rule protects it.
-    settled = frozenset(proofs) | {c for c in problem.latent if c not in sensitive}
+    # A count no table shows needs no proof unless a primary rule protects it; nor does a count
+    # of a year not audited that a year audited names (indicator 3's window of the first year).
+    settled = frozenset(proofs) | {c for c in problem.latent if c not in sensitive} \
+        | {c for fact in problem.facts for c in cells_of_fact(fact) if c[0] not in folders}
     bounds = solver.solve(problem, width, read.settings, truth, widths, settled)
     bounds = {c: b for c, b in bounds.items() if c not in proofs} | proofs
     routes = _routes(problem, [c for c, b in bounds.items() if b.hi - b.lo < width])

@@ -7,6 +7,10 @@ solving a program for it.
 
 import pyarrow as pa
 
+# The year before's withheld counts whose proof a year carries (carried.py) are listed again,
+# with the carried certificates: a later year's proof of a count stands for the earlier one's.
+CARRIED = "withheld by the public edition of its year, its proof carried"
+
 CELL = ("year", "level", "area_code", "indicator", "breakdown", "group", "role")
 
 
@@ -15,14 +19,16 @@ def certificate_tables(found) -> dict[str, pa.Table]:
     certificates some withheld count needs, numbered from 0 in the order first needed."""
     number = {}
     withheld = []
-    for cell in sorted(found.withheld, key=str):
+    proofs = [(cell, found.withheld[cell], found.up.get(cell), found.down.get(cell))
+              for cell in sorted(found.withheld, key=str)]
+    proofs += [(cell, CARRIED, *found.carried[cell]) for cell in sorted(found.carried, key=str)]
+    for cell, reason, *chosen in proofs:
         ends = []
-        for chosen in (found.up, found.down):
-            solution = chosen.get(cell)
+        for solution in chosen:
             if solution is not None:
                 number.setdefault(solution, len(number))
             ends.append(None if solution is None else number[solution])
-        withheld.append((*cell, found.withheld[cell], *ends))
+        withheld.append((*cell, reason, *ends))
     certificates = [(n, *cell, change) for solution, n in number.items()
                     for cell, change in sorted(found.solutions[solution].items(), key=str)]
     names = (*CELL, "reason", "certificate_up", "certificate_down")

@@ -16,7 +16,7 @@ import pyarrow.compute as pc
 
 from wres_pipeline.audit import relations
 from wres_pipeline.audit.edition import withheld_in
-from wres_pipeline.disclosure import figures, verdicts
+from wres_pipeline.disclosure import carried, figures, verdicts
 from wres_pipeline.disclosure.certificates import certificate_tables
 from wres_pipeline.disclosure.model import build
 from wres_pipeline.disclosure.primary import Rules, primary_cells
@@ -89,18 +89,22 @@ def public_data_quality(trusts: pa.Table, withheld: dict) -> pa.Table:
 
 
 def withheld_cells(tables: dict[str, pa.Table], rules: Rules, pools: dict[str, list[str]],
-                   disciplinary: list[dict]) -> Protection:
+                   disciplinary: list[dict], before: tuple[dict, dict] = ({}, {})) -> Protection:
     """The counts a year's public edition withholds ({cell: reason}) and the perturbations
     that prove each protected (`pools`: each pooled senior band and the bands it sums;
-    `disciplinary`: the single-year entries into a disciplinary process)."""
+    `disciplinary`: the single-year entries into a disciplinary process; `before`: the year
+    before's proof, carried.previous_proof)."""
     if not tables["indicators"].num_rows:
         return Protection({})
     year = tables["indicators"].column("year")[0].as_py()
     model = build(year, tables, pools, disciplinary)
+    carried.attach(model, *before)
     primary = primary_cells(model.values, rules)
     z = verdicts.z_of(rules.confidence)
     verdicts.propose(model, primary, tables["indicators"], z, rules.protection_width)
-    found = protect(model, primary, rules.protection_width)
+    found = protect(model, primary, rules.protection_width,
+                    carried.to_carry(model, *before))
+    carried.carry_proofs(found, *before)
     found.verdicts = verdicts.confirmed(
         model, found, verdicts.candidates(tables["indicators"], found.withheld), z)
     return found
@@ -154,11 +158,13 @@ def rules_of(publishing, confidence: float = 0.95) -> Rules:
 
 
 def public_edition(tables: dict[str, pa.Table], rules: Rules, pools: dict[str, list[str]],
-                   disciplinary: list[dict], baseline: tuple[int, set]) -> tuple[dict, dict]:
+                   disciplinary: list[dict], baseline: tuple[int, set],
+                   before: tuple[dict, dict] = ({}, {})) -> tuple[dict, dict]:
     """The public edition under the model (every figure resting on a withheld count removed,
     the trust distribution's with any trust's), and the internal edition's tables of what it
-    withholds and the certificates that prove it (certificates.py)."""
-    found = withheld_cells(tables, rules, pools, disciplinary)
+    withholds and the certificates that prove it, the year before's carried (certificates.py,
+    carried.py)."""
+    found = withheld_cells(tables, rules, pools, disciplinary, before)
     public = public_tables(tables, rules, pools, disciplinary, baseline, found)
     public["trust_distribution"] = public_distribution(tables["trust_distribution"],
                                                        public["indicators"])

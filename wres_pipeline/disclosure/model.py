@@ -5,7 +5,8 @@ relation an attacker knows among them.
 The relations are the audit's own (wres_pipeline/audit/relations.py from
 `reference/disclosure_hierarchies.csv`, and the method's links of audit/links.py), plus that no
 group has more events or answers than people. Counts of other years enter as fixed values: a
-year is protected against what earlier years published, which cannot change.
+year is protected against what earlier years published, which cannot change, and the year
+before's withheld counts its relations name keep their proof (carried.py).
 """
 
 import math
@@ -26,6 +27,11 @@ class Model:
     rows: list = field(default_factory=list)
     members: dict = field(default_factory=dict)  # (year, level, code) -> {parent level: code}
     bounds: dict = field(default_factory=dict)  # cell -> (lo, hi) its perturbations keep to
+    earlier: dict = field(default_factory=dict)  # the year before's withheld counts (carried.py)
+
+    def value(self, cell: tuple) -> float:
+        """A count's true value, this year's or an earlier one's the model holds."""
+        return self.values[cell] if cell in self.values else self.earlier[cell]
 
 
 def _count(model: Model, cells: tuple, value) -> None:

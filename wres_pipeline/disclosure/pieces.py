@@ -65,10 +65,23 @@ def split(model) -> tuple[dict, dict]:
     for piece, held in areas.items():
         for place in held:
             holders[place].append(piece)
-    for cell in model.values:
+    # The year before's counts a relation ties to a trust's go with that trust's.
+    cells[("whole", None)] += list(model.earlier)
+    for cell in [*model.values, *model.earlier]:
         for piece in holders.get((cell[1], cell[2]), ()):
             cells[piece].append(cell)
     return cells, home
+
+
+def piece_of(cells: list, members: dict, year: int) -> tuple:
+    """The smallest piece holding every one of these trusts' counts (their ICB's, their
+    region's, or the whole year's)."""
+    parents = [members.get((year, "trust", c[2]), {}) for c in cells]
+    for level in ("icb", "region"):
+        codes = {p.get(level) for p in parents}
+        if len(codes) == 1 and None not in codes:
+            return (level, codes.pop())
+    return ("whole", None)
 
 
 def wider(piece: tuple, cell: tuple, members: dict) -> tuple:

@@ -25,7 +25,8 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from wres_pipeline.audit.programs import set_rows
-from wres_pipeline.disclosure.pieces import directions, rows_of, split, wider
+from wres_pipeline.disclosure.carried import next_entries
+from wres_pipeline.disclosure.pieces import directions, piece_of, rows_of, split, wider
 
 LOG = logging.getLogger(__name__)
 SECONDARY = "withheld so that a withheld count cannot be worked out from the others"
@@ -48,6 +49,8 @@ class Protection:
     solutions: list = field(default_factory=list)  # perturbations: {cell: change}
     short: list = field(default_factory=list)  # cells the programs could not protect
     verdicts: dict = field(default_factory=dict)  # likelihood -> the flags it keeps
+    extended: dict = field(default_factory=dict)  # the year before's certificate -> solution
+    carried: dict = field(default_factory=dict)  # its withheld count -> (up, down) solutions
 
 
 def weight(cell: tuple) -> float:
@@ -79,7 +82,11 @@ class _Programs:
 
         self.cells = cells
         self.index = {c: i for i, c in enumerate(self.cells)}
-        self.values = np.array([model.values[c] for c in self.cells])
+        self.values = np.array([model.value(c) for c in self.cells])
+        # The year before's counts stay where its certificates put them (carried.py): still
+        # unless a perturbation carries one.
+        self.fixed = np.array([2 * self.index[c] + k for c in self.cells if c in model.earlier
+                               for k in (0, 1)], dtype=np.int32)
         self.h = highspy.Highs()
         self.h.setOptionValue("output_flag", False)
         self.h.setOptionValue("threads", 1)
@@ -106,17 +113,29 @@ class _Programs:
                 lower.append(0.0)
                 higher.append(0.0)
                 continue
-            now = sum(v * model.values.get(c, 0.0) for c, v in terms.items())
+            now = sum(v * model.value(c) for c, v in terms.items()
+                      if c in model.values or c in model.earlier)
             lower.append(-inf if math.isinf(lo) else min(lo - now, 0.0))
             higher.append(inf if math.isinf(hi) else max(hi - now, 0.0))
         set_rows(lp, 2 * n, starts, indices, coefficients, lower, higher)
         self.h.passModel(lp)
+        self._hold({})
         self.base_rows = len(lower)
         self.weights = np.array([weight(c) for c in self.cells])
 
-    def perturb(self, required: dict, withheld: set) -> tuple[np.ndarray, list]:
+    def _hold(self, carried: dict) -> None:
+        """The year before's counts held still, or moved as `carried` ({cell: change})."""
+        if not len(self.fixed):
+            return
+        change = np.array([carried.get(self.cells[i // 2], 0.0) for i in self.fixed])
+        part = np.where(self.fixed % 2 == 0, np.maximum(change, 0.0), np.maximum(-change, 0.0))
+        self.h.changeColsBounds(len(self.fixed), self.fixed, part, part)
+
+    def perturb(self, required: dict, withheld: set,
+                carried: dict | None = None) -> tuple[np.ndarray | None, list]:
         """The cheapest perturbation moving each required cell by its level ({cell: signed
-        level}); the cells it could not move that far."""
+        level}) and the year before's counts as `carried` moves them; the cells it could not
+        move that far (no perturbation at all where none keeps the year before's moves)."""
         import highspy
 
         h, n = self.h, len(self.cells)
@@ -139,11 +158,18 @@ class _Programs:
                      np.array([1.0, -1.0, sign]))
         h.changeObjectiveSense(highspy.ObjSense.kMinimize)
         h.clearSolver()  # a fresh start: from the last basis it took ten times longer
+        if carried:
+            self._hold(carried)
         started = time.perf_counter()
         h.run()
         LOG.debug("%d counts, %d required: %.2f s", n, len(required),
                   time.perf_counter() - started)
+        optimal = h.getModelStatus() == highspy.HighsModelStatus.kOptimal
         solution = np.array(h.getSolution().col_value)
+        if carried:
+            self._hold({})  # (which clears the status and the solution: read them first)
+            if not optimal:
+                return None, list(carried)
         y = solution[0:2 * n:2] - solution[1:2 * n:2]
         short = [cell for k, cell in enumerate(required) if solution[2 * n + k] > TOLERANCE]
         return y, short
@@ -168,11 +194,12 @@ def _requirements(cells, model, signs: dict, extra: dict, widths: dict) -> tuple
     return up, down
 
 
-def protect(model, primary: dict, width: int) -> Protection:
-    """Withhold the primary cells and as few others as the perturbations need."""
+def protect(model, primary: dict, width: int, carry: dict | None = None) -> Protection:
+    """Withhold the primary cells and as few others as the perturbations need (`carry`: the
+    year before's certificates this year must carry, {certificate: its changes}: carried.py)."""
     withheld = dict(primary)
     found = Protection(withheld)
-    if not primary:
+    if not primary and not carry:
         return found
     pieces, home = split(model)
     rows = rows_of(model, pieces)
@@ -182,10 +209,51 @@ def protect(model, primary: dict, width: int) -> Protection:
     programs = {}
     extra = {}
     highest, lowest = defaultdict(float), defaultdict(float)  # the moves seen, truth included
-    todo = set(withheld)
+    added = set()
+
+    def program_of(piece) -> _Programs:
+        if piece not in programs:
+            programs[piece] = _Programs(model, sorted(pieces[piece], key=str), rows[piece])
+        return programs[piece]
+
+    def record(moved: dict, toward: float) -> int:
+        """Keep a solution; a shown count it moves becomes a suppression, asked to move the
+        same way first (`toward`: +1 where the solution moved its count the asked way)."""
+        found.solutions.append(moved)
+        number = len(found.solutions) - 1
+        for cell, change in moved.items():
+            if cell not in model.values:
+                continue
+            if change > highest[cell]:
+                highest[cell] = change
+                found.up[cell] = number
+            if change < lowest[cell]:
+                lowest[cell] = change
+                found.down[cell] = number
+            if cell not in free and cell not in added:
+                added.add(cell)
+                signs[cell] = 1.0 if (change > 0) == (toward > 0) else -1.0
+        return number
+
+    free = hidden | set(withheld)
+    for key, changes in sorted((carry or {}).items()):
+        moves = {c: v for c, v in changes.items() if c in model.earlier}
+        program = program_of(piece_of(list(moves), model.members, model.year))
+        y, short = program.perturb({}, free, moves)
+        if y is None:
+            LOG.warning("certificate %s of %d cannot be carried", key, model.year - 1)
+            found.short += short
+            continue
+        moved = {c: v for c, v in zip(program.cells, y, strict=True)
+                 if abs(v) > TOLERANCE and c in model.values}
+        found.extended[key] = record(changes | next_entries(model, moves) | moved, 1.0)
+    withheld.update(dict.fromkeys(added, SECONDARY))
 
     def needed(cell) -> int:
         return width if cell in primary else SECONDARY_WIDTH
+
+    # What the carried certificates already show far enough apart is not solved again.
+    todo = {c for c in withheld if highest[c] - lowest[c] < needed(c) - TOLERANCE}
 
     for _ in range(ROUNDS):
         added = set()
@@ -195,9 +263,7 @@ def protect(model, primary: dict, width: int) -> Protection:
             if cell in home:
                 by_piece[home[cell]].append(cell)
         for piece, required in sorted(by_piece.items(), key=str):
-            if piece not in programs:
-                programs[piece] = _Programs(model, sorted(pieces[piece], key=str), rows[piece])
-            program = programs[piece]
+            program = program_of(piece)
             up, down = _requirements(required, model, signs, extra,
                                      {c: needed(c) for c in required})
             for wanted in (up, down):
@@ -210,24 +276,13 @@ def protect(model, primary: dict, width: int) -> Protection:
                                - max(0.0, y[program.index[cell]] * np.sign(wanted[cell])))
                     high, low = extra.get(cell, (0.0, 0.0))
                     extra[cell] = (high, low + gone) if wanted[cell] > 0 else (high + gone, low)
-                moved = {c: v for c, v in zip(program.cells, y, strict=True)
-                         if abs(v) > TOLERANCE}
-                found.solutions.append(moved)
-                for cell, change in moved.items():
-                    if change > highest[cell]:
-                        highest[cell] = change
-                        found.up[cell] = len(found.solutions) - 1
-                    if change < lowest[cell]:
-                        lowest[cell] = change
-                        found.down[cell] = len(found.solutions) - 1
-                    if cell not in free and cell not in added:
-                        added.add(cell)
-                        signs[cell] = 1.0 if (change > 0) == (wanted is up) else -1.0
+                record({c: v for c, v in zip(program.cells, y, strict=True)
+                        if abs(v) > TOLERANCE}, 1.0 if wanted is up else -1.0)
         withheld.update(dict.fromkeys(added, SECONDARY))
         # Only counts the solutions so far do not show far enough apart are solved again.
         todo = {c for c in withheld
                 if c in home and highest[c] - lowest[c] < needed(c) - TOLERANCE}
         if not todo:
             break
-    found.short = sorted(todo, key=str)
+    found.short = sorted(set(found.short) | todo, key=str)
     return found

@@ -9,6 +9,7 @@ import pyarrow as pa
 
 from wres_pipeline import contracts, exchange, probes
 from wres_pipeline.core.reconciliation import trust_reconciliation
+from wres_pipeline.disclosure import carried
 from wres_pipeline.disclosure import edition as cells
 from wres_pipeline.indicators.counts import counts, disciplinary_inputs
 from wres_pipeline.indicators.results import model_employer, trust_distribution, wres_indicators
@@ -167,7 +168,8 @@ def snapshot(context: dg.AssetExecutionContext,
         public_tables, proof = cells.public_edition(
             internal_tables, cells.rules_of(publishing, method.confidence), pools,
             later_years_read["disciplinary_inputs"].to_pylist(),
-            cells.baseline_withheld(root / "public", year, method.model_employer_baseline_year))
+            cells.baseline_withheld(root / "public", year, method.model_employer_baseline_year),
+            carried.previous_proof(root / "internal", year))
         internal_tables |= proof
     else:
         public_tables = protect(internal_tables, policy, pools)
