@@ -84,6 +84,21 @@ class PathsSettings(dg.Config):
                 fcntl.flock(lock, fcntl.LOCK_UN)
 
 
+    @contextmanager
+    def publishing(self, year: int) -> Iterator[None]:
+        """The year's publishing lock: one process at a time writes a year's snapshots, moves
+        its pointers and withdraws its superseded public snapshots (publish/withdrawn.py), so
+        none withdraws a snapshot another has just pointed at."""
+        path = self.database(year).with_suffix(".publish.lock")
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with open(path, "w") as lock:
+            fcntl.flock(lock, fcntl.LOCK_EX)
+            try:
+                yield
+            finally:
+                fcntl.flock(lock, fcntl.LOCK_UN)
+
+
 def _open_current_layout(path: Path) -> duckdb.DuckDBPyConnection:
     """Connect to a year's database, first deleting it if it was written in another layout."""
     con = duckdb.connect(str(path), config=DATABASE_CONFIG)

@@ -60,6 +60,7 @@ def test_later_years_read_only_published_earlier_years(tmp_path):
     published = digests(data / "published")
     entered, used = _indicator_3(data, LATER)
     earlier_snapshot = pointers(data, EARLIER)["internal"]
+    published_public_snapshot = pointers(data, EARLIER)["public"]
     assert used == [{"used_for": "indicator 3 window", "snapshot_id": earlier_snapshot,
                      "year": EARLIER}]
 
@@ -81,6 +82,12 @@ def test_later_years_read_only_published_earlier_years(tmp_path):
     assert f"{LATER}: stale ({EARLIER} republished (indicator 3 window)" in rerun.stdout
     new_snapshot = pointers(data, EARLIER)["internal"]
     assert new_snapshot != earlier_snapshot
+    # The superseded public snapshot is withdrawn from the public folder, kept internal.
+    public = data / "published" / "public" / str(EARLIER)
+    assert sorted(p.name for p in public.iterdir() if p.is_dir()) \
+        == [pointers(data, EARLIER)["public"]]
+    withdrawn = data / "published" / "internal" / "withdrawn" / "public" / str(EARLIER)
+    assert [p.name for p in withdrawn.iterdir()] == [published_public_snapshot]
     assert _indicator_3(data, LATER) == (entered + 2, [
         {"used_for": "indicator 3 window", "snapshot_id": new_snapshot, "year": EARLIER}])
 

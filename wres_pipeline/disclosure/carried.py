@@ -1,8 +1,9 @@
 """The year before's withheld counts that this year's figures tie to its own.
 
-Indicator 3's population pools two years' staff: this year's window population, less this
-year's staff, is the year before's. Where the year before withheld that count, its proof (the
-two certificates its internal edition keeps, suppression.py) moves it; each such certificate
+Indicator 3's window pools two years: this year's population less this year's staff is the year
+before's staff, and this year's entries less this year's single-year ones are the year before's.
+Where the year before withheld such a count, or its proof moves one (the two certificates each
+withheld count has in its internal edition, suppression.py), each such certificate
 must be carried into this year by a perturbation of this year's counts that keeps every
 relation with the year before's counts moved exactly as the certificate moves them. The two
 together (the carried certificate) keep every figure of both years, and this year's internal

@@ -22,6 +22,7 @@ from wres_pipeline.publish.audited import audit_check
 from wres_pipeline.publish.dataset import refresh_year
 from wres_pipeline.publish.latest_snapshot import FIVE_YEARS_BEFORE, latest_snapshot, observation
 from wres_pipeline.publish.snapshot import publish
+from wres_pipeline.publish.withdrawn import withdraw_superseded
 from wres_pipeline.resources import PathsSettings, WresSettings
 from wres_pipeline.sql import sql_text
 from wres_pipeline.staging.assets import esr_staff_in_post, staff_survey, trust_return
@@ -200,9 +201,12 @@ def snapshot(context: dg.AssetExecutionContext,
     # Later years read the internal snapshot: its id is what they are stale against.
     context.log_event(observation(year, internal.snapshot_id))
     probes.point("publish: internal edition published, public not yet")
-    public = publish(root / "public", "public", year, public_tables, raw, recorded,
-                     earlier_years=earlier_years, notes=notes)
-    dataset = refresh_year(root / "public", public.folder, year)
+    with paths.publishing(year):  # no other process points at a snapshot this one withdraws
+        public = publish(root / "public", "public", year, public_tables, raw, recorded,
+                         earlier_years=earlier_years, notes=notes)
+        dataset = refresh_year(root / "public", public.folder, year)
+        # An earlier public snapshot of the year beside this one could be differenced with it.
+        withdrawn = withdraw_superseded(root, year)
     suppressed = sum(public_tables["indicators"].column("suppressed").to_pylist())
     yield dg.MaterializeResult(
         metadata={
@@ -216,6 +220,7 @@ def snapshot(context: dg.AssetExecutionContext,
             "public_rows_suppressed": suppressed,
             "earlier_years_used": dg.MetadataValue.json(earlier_years),
             "dataset": dg.MetadataValue.path(str(dataset[0].parent.parent.parent)),
+            "public_snapshots_withdrawn": dg.MetadataValue.json([str(p) for p in withdrawn]),
         },
         data_version=dg.DataVersion(internal.snapshot_id),
     )
