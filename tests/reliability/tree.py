@@ -20,3 +20,13 @@ def snapshot_files(tree: dict[str, str]) -> dict[str, str]:
             if len(parts := path.split("/")) > 3 and parts[0] in ("internal", "public")
             and parts[1].isdigit() and not parts[2].startswith(PARTIAL_PREFIX)}
 
+
+
+def as_found(kept: dict[str, str], after: dict[str, str]) -> dict[str, str]:
+    """Each kept snapshot file's digest as `after` holds it: where it was, or, for a superseded
+    public snapshot, where it was withdrawn to whole (wres_pipeline/publish/withdrawn.py)."""
+    found = {}
+    for path in kept:
+        moved = f"internal/withdrawn/{path}" if path.startswith("public/") else None
+        found[path] = after.get(path) if path in after or moved is None else after.get(moved)
+    return found
