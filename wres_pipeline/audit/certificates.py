@@ -20,13 +20,12 @@ from collections import defaultdict
 from pathlib import Path
 
 import numpy as np
-import pyarrow.parquet as pq
 
 from wres_pipeline.audit.edition import cells_of_fact
 from wres_pipeline.audit.facts import Gap, Likelihood
 from wres_pipeline.audit.joined import Joined
 from wres_pipeline.audit.likelihoods import fits
-from wres_pipeline.disclosure.certificates import read as read_tables
+from wres_pipeline.disclosure.certificates import in_use, read_folder
 
 TOLERANCE = 1e-6
 WINDOW = "indicator 3's window (events)"
@@ -38,17 +37,17 @@ def load(folders: dict[int, Path]) -> tuple[dict, dict]:
     count stands for an earlier one's)."""
     withheld, certificates = {}, {}
     for year, folder in sorted(folders.items()):
-        paths = [folder / f"disclosure_{t}.parquet" for t in ("withheld", "certificates")]
-        if not all(p.exists() for p in paths):
+        proof = read_folder(folder)
+        if proof is None:
             continue
-        cells, found = read_tables(*(pq.read_table(p).to_pylist() for p in paths))
+        cells, found = proof
         for cell, (reason, up, down) in cells.items():
             withheld[cell] = (reason, None if up is None else (year, up),
                               None if down is None else (year, down))
         certificates.update({(year, n): moves for n, moves in found.items()})
     # A later year that carries a count's proof names it again (disclosure/carried.py): the
     # certificates it replaces prove nothing more and are not checked.
-    used = {k for _, up, down in withheld.values() for k in (up, down) if k is not None}
+    used = in_use(withheld)
     return withheld, {k: v for k, v in certificates.items() if k in used}
 
 

@@ -13,9 +13,7 @@ becomes a secondary suppression, as any other.
 
 from pathlib import Path
 
-import pyarrow.parquet as pq
-
-from wres_pipeline.disclosure.certificates import read
+from wres_pipeline.disclosure.certificates import in_use, read_folder
 from wres_pipeline.publish.snapshot import latest
 
 
@@ -25,11 +23,7 @@ def previous_proof(internal_root: Path, year: int) -> tuple[dict, dict]:
     snapshot = latest(Path(internal_root), year - 1)
     if not snapshot:
         return {}, {}
-    folder = Path(internal_root) / str(year - 1) / snapshot
-    paths = [folder / f"disclosure_{t}.parquet" for t in ("withheld", "certificates")]
-    if not all(p.exists() for p in paths):
-        return {}, {}
-    return read(*(pq.read_table(p).to_pylist() for p in paths))
+    return read_folder(Path(internal_root) / str(year - 1) / snapshot) or ({}, {})
 
 
 def attach(model, withheld_before: dict, certificates: dict) -> None:
@@ -38,7 +32,7 @@ def attach(model, withheld_before: dict, certificates: dict) -> None:
     with their true values (a window's population less this year's staff, its entries less
     this year's)."""
     moving = set(withheld_before)
-    for key in {k for _, up, down in withheld_before.values() for k in (up, down)}:
+    for key in in_use(withheld_before):
         moving.update(certificates.get(key, {}))
     for terms, lo, hi in model.rows:
         earlier = [c for c, v in terms.items() if c[0] < model.year and v == 1.0]
@@ -60,8 +54,7 @@ def next_entries(model, moves: dict) -> dict:
 def to_carry(model, withheld_before: dict, certificates: dict) -> dict:
     """{certificate of the year before: its changes} for every certificate a withheld count
     rests on that moves a count this year ties to (`model.earlier`)."""
-    used = {k for _, up, down in withheld_before.values() for k in (up, down) if k is not None}
-    return {key: certificates[key] for key in sorted(used)
+    return {key: certificates[key] for key in sorted(in_use(withheld_before))
             if key in certificates and any(c in model.earlier and v
                                            for c, v in certificates[key].items())}
 

@@ -5,7 +5,10 @@ year (wres_pipeline/audit/certificates.py), so a withheld count is shown protect
 solving a program for it.
 """
 
+from pathlib import Path
+
 import pyarrow as pa
+import pyarrow.parquet as pq
 
 # The year before's withheld counts whose proof a year carries (carried.py) are listed again,
 # with the carried certificates: a later year's proof of a count stands for the earlier one's.
@@ -48,3 +51,17 @@ def read(rows_withheld: list[dict], rows_certificates: list[dict]) -> tuple[dict
     for r in rows_certificates:
         certificates.setdefault(r["certificate"], {})[tuple(r[c] for c in CELL)] = r["change"]
     return withheld, certificates
+
+
+def read_folder(folder: Path) -> tuple[dict, dict] | None:
+    """`read` of an internal snapshot's two tables, or None where it keeps none (the old
+    rules)."""
+    paths = [Path(folder) / f"disclosure_{t}.parquet" for t in ("withheld", "certificates")]
+    if not all(p.exists() for p in paths):
+        return None
+    return read(*(pq.read_table(p).to_pylist() for p in paths))
+
+
+def in_use(withheld: dict) -> set:
+    """The certificates the withheld counts ({cell: (reason, up, down)}) rest on."""
+    return {k for _, up, down in withheld.values() for k in (up, down) if k is not None}
